@@ -1,0 +1,128 @@
+/**
+ * Builds the Fastify app: platform plugins first (errors, security headers, cookies,
+ * rate limits, authentication, OpenAPI, metrics), then each module's routes, then the
+ * web console as static files.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Config } from './config.js';
+import type { Database } from './platform/db/database.js';
+import { systemClock, type Clock } from './platform/context.js';
+import { installProblemHandlers, sendProblem } from './platform/http/problem.js';
+import { registerMessages } from './platform/http/messages.js';
+import { DomainError, TooManyRequests } from './platform/http/errors.js';
+import { installMetrics } from './platform/http/metrics.js';
+import { installAuth } from './platform/auth/auth.plugin.js';
+import type { ActorLoader } from './platform/http/app-types.js';
+import type { GzApp } from './platform/module.js';
+import { modules } from './modules/index.js';
+import { loadActorFromOrg } from './modules/org/org.actor.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  logger?: FastifyServerOptions['logger'];
+  loadActor?: ActorLoader;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Every /api route must say who may call it; a route without `config.access` stops start-up. */
+function requireDeclaredAccess(app: GzApp): void {
+  app.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
+    if (route.config?.access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+  });
+}
+
+export async function buildApp(opts: BuildOptions): Promise<GzApp> {
+  const { config, database } = opts;
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    trustProxy: process.env.GONGZHI_TRUST_PROXY === '1',
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdLogLabel: 'requestId',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installProblemHandlers(app);
+  requireDeclaredAccess(app);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design injects its CSS-in-JS styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) => new TooManyRequests(Math.ceil(context.ttl / 1000)),
+  });
+  installAuth(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Gongzhi 共治 API', version: '0.1.0', description: '基层治理平台 API. Errors are RFC 9457 problem+json.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gz_sid' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: { tags: ['platform'], summary: '健康检查 Health', response: { 200: z.object({ status: z.literal('ok') }) } },
+    handler: async () => ({ status: 'ok' as const }),
+  });
+  installMetrics(app, config.metricsToken);
+
+  for (const m of modules) {
+    if (m.messages) registerMessages(m.messages);
+    if (m.routes) await app.register(async (scoped) => m.routes!(scoped as unknown as GzApp));
+  }
+
+  if (existsSync(config.webDir)) {
+    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
+    // The console is a single-page app: unknown non-API paths get its index page.
+    app.setNotFoundHandler((request, reply) => {
+      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/metrics')) return reply.sendFile('index.html');
+      return sendProblem(request, reply, new DomainError(404, 'route_not_found'));
+    });
+  }
+  return app as unknown as GzApp;
+}
+

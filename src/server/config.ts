@@ -1,0 +1,53 @@
+/**
+ * Environment → typed configuration, read in one place so every other module
+ * receives plain values and tests can build a config without touching `process.env`.
+ */
+import { resolve } from 'node:path';
+
+export interface Config {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl: string | undefined;
+  /** Directory of the embedded database (and its lock file). */
+  dataDir: string;
+  port: number;
+  host: string;
+  /** Public origin, used for cookie `Secure` and CSRF origin checks. */
+  publicUrl: string | undefined;
+  logLevel: string;
+  /** Deployment time zone; deadlines and periods are computed in it. */
+  timeZone: string;
+  /** Maximum accepted request body, bytes. */
+  bodyLimit: number;
+  sessionTtlHours: number;
+  /** Bearer token required by /metrics when set. */
+  metricsToken: string | undefined;
+  /** Requests per minute per client address across the API (sign-in has its own, stricter limits). */
+  rateLimitPerMinute: number;
+  /** Directory of the built web app (served as static files when it exists). */
+  webDir: string;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number.parseInt(value, 10);
+  if (!Number.isFinite(n)) throw new Error(`not an integer: ${value}`);
+  return n;
+}
+
+/** Reads the configuration from an environment (defaults to `process.env`). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: resolve(env.GONGZHI_DATA_DIR || './data'),
+    port: intFrom(env.PORT, 8080),
+    host: env.HOST || '0.0.0.0',
+    publicUrl: env.GONGZHI_PUBLIC_URL || undefined,
+    logLevel: env.LOG_LEVEL || 'info',
+    timeZone: env.GONGZHI_TIME_ZONE || 'Asia/Shanghai',
+    bodyLimit: intFrom(env.GONGZHI_BODY_LIMIT, 1024 * 1024),
+    sessionTtlHours: intFrom(env.GONGZHI_SESSION_TTL_HOURS, 12),
+    metricsToken: env.GONGZHI_METRICS_TOKEN || undefined,
+    rateLimitPerMinute: intFrom(env.GONGZHI_RATE_LIMIT, 600),
+    webDir: resolve(env.GONGZHI_WEB_DIR || './dist/web'),
+  };
+}

@@ -1,0 +1,3 @@
+import { defineModule } from '../../platform/module.js';
+
+export const orgModule = defineModule({ name: 'org' });

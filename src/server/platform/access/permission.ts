@@ -1,0 +1,30 @@
+/**
+ * The one Permission enum: routes declare one, roles grant them, API-key scopes name them.
+ * Grouped by capability; a new module adds its permissions here.
+ */
+export const Permission = {
+  // organization model
+  OrgRead: 'org.read',
+  OrgWrite: 'org.write',
+  OrgImport: 'org.import',
+  PeopleRead: 'people.read',
+  PeopleWrite: 'people.write',
+  RolesAssign: 'roles.assign',
+  ResponsibilityRead: 'responsibility.read',
+  ResponsibilityWrite: 'responsibility.write',
+  // accounts
+  UsersManage: 'users.manage',
+  // platform
+  AuditRead: 'audit.read',
+  SystemBackup: 'system.backup',
+} as const;
+
+export type Permission = (typeof Permission)[keyof typeof Permission];
+
+export const allPermissions: readonly Permission[] = Object.values(Permission);
+
+/**
+ * What a route asks of its caller: `public` (anyone), `authenticated` (any signed-in
+ * account), or a Permission held somewhere in the tree (the handler then checks the subtree).
+ */
+export type RouteAccess = Permission | 'public' | 'authenticated';

@@ -1,0 +1,42 @@
+/**
+ * Roles and what they grant. A role is always held within a subtree of the
+ * administrative tree (see `Grant`), so these permissions apply only under that node.
+ */
+import { Permission as P, allPermissions, type Permission } from './permission.js';
+
+export const roles = [
+  'resident',
+  'grid_worker',
+  'party_member',
+  'cadre',
+  'dispatcher',
+  'dept_staff',
+  'discipline_inspector',
+  'assessor',
+  'admin',
+] as const;
+
+export type Role = (typeof roles)[number];
+
+const staffRead: Permission[] = [P.OrgRead, P.PeopleRead, P.ResponsibilityRead];
+
+/** Role → permissions. Kept as data so the authorization test can walk it. */
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  resident: [],
+  party_member: [P.OrgRead],
+  grid_worker: [...staffRead, P.PeopleWrite],
+  cadre: [...staffRead, P.PeopleWrite, P.OrgWrite, P.AuditRead],
+  dispatcher: [...staffRead],
+  dept_staff: [P.OrgRead, P.ResponsibilityRead],
+  discipline_inspector: [...staffRead],
+  assessor: [...staffRead],
+  admin: allPermissions,
+};
+
+export function roleGrants(role: Role, permission: Permission): boolean {
+  return rolePermissions[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (roles as readonly string[]).includes(value);
+}

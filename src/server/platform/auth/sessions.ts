@@ -1,0 +1,82 @@
+/**
+ * Database sessions. The browser holds a random token in an HttpOnly cookie; the table
+ * stores its SHA-256, so a leaked table cannot be replayed as cookies.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
+import type { Executor } from '../db/database.js';
+import { sessions, users } from './auth.tables.js';
+
+export interface SessionRecord {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: Date;
+  user: { id: number; displayName: string; kind: 'resident' | 'staff'; mustChangePassword: boolean; username: string | null; phone: string | null };
+}
+
+export function sessionIdOf(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export async function createSession(
+  ex: Executor,
+  props: { userId: number; now: Date; ttlHours: number; ip: string | null; userAgent: string | null },
+): Promise<{ token: string; csrfToken: string; expiresAt: Date; id: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(24).toString('base64url');
+  const expiresAt = new Date(props.now.getTime() + props.ttlHours * 3600_000);
+  const id = sessionIdOf(token);
+  await ex.insert(sessions).values({
+    id,
+    userId: props.userId,
+    csrfToken,
+    createdAt: props.now,
+    lastSeenAt: props.now,
+    expiresAt,
+    ip: props.ip,
+    userAgent: props.userAgent?.slice(0, 300) ?? null,
+  });
+  return { token, csrfToken, expiresAt, id };
+}
+
+/** The live session for a cookie token, with its (active) user; undefined otherwise. */
+export async function findSession(ex: Executor, token: string, now: Date): Promise<SessionRecord | undefined> {
+  const [row] = await ex
+    .select({
+      id: sessions.id,
+      userId: sessions.userId,
+      csrfToken: sessions.csrfToken,
+      expiresAt: sessions.expiresAt,
+      displayName: users.displayName,
+      kind: users.kind,
+      mustChangePassword: users.mustChangePassword,
+      username: users.username,
+      phone: users.phone,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionIdOf(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
+    .limit(1);
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    userId: row.userId,
+    csrfToken: row.csrfToken,
+    expiresAt: row.expiresAt,
+    user: { id: row.userId, displayName: row.displayName, kind: row.kind, mustChangePassword: row.mustChangePassword, username: row.username, phone: row.phone },
+  };
+}
+
+export async function deleteSession(ex: Executor, id: string): Promise<void> {
+  await ex.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** Ends every other session of a user (after a password change). */
+export async function deleteOtherSessions(ex: Executor, userId: number, keepId: string | null): Promise<void> {
+  await ex.delete(sessions).where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId));
+}
+
+export async function purgeExpiredSessions(ex: Executor, now: Date): Promise<void> {
+  await ex.delete(sessions).where(lt(sessions.expiresAt, now));
+}

@@ -1,0 +1,77 @@
+/**
+ * One database handle over two drivers: PGlite (embedded PostgreSQL, default) and
+ * node-postgres (when DATABASE_URL is set). Both are wrapped by Drizzle's pg-core
+ * query builder, so modules write one set of queries.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
+
+export type Db = PgDatabase<PgQueryResultHKT, Record<string, never>>;
+export type Tx = PgTransaction<PgQueryResultHKT, Record<string, never>, ExtractTablesWithRelations<Record<string, never>>>;
+/** Anything that runs queries: the database itself or an open transaction. */
+export type Executor = Db | Tx;
+
+export type DriverKind = 'pglite' | 'postgres';
+
+export interface Database {
+  db: Db;
+  kind: DriverKind;
+  /** The PGlite instance, for backup; undefined on PostgreSQL. */
+  pglite: PGlite | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  databaseUrl?: string | undefined;
+  /** PGlite data directory; `undefined` keeps the database in memory (tests). */
+  pgliteDir?: string | undefined;
+  /** A gzipped data-directory tarball to start PGlite from (tests, restore). */
+  loadDataDir?: Blob | undefined;
+  poolSize?: number;
+}
+
+/** Where PGlite keeps its files inside the Gongzhi data directory. */
+export function pgliteDirOf(dataDir: string): string {
+  return join(dataDir, 'pgdata');
+}
+
+// node-postgres returns int8 and numeric as strings while PGlite returns numbers for int8;
+// align both on numbers (ids stay far below 2^53) so raw queries have one shape.
+const INT8_OID = 20;
+const pgTypes = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === INT8_OID) return (value: string) => Number(value);
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+/** Opens the configured database. */
+export async function openDatabase(opts: OpenOptions): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing
+    const db = drizzlePg(pool) as unknown as Db;
+    return { db, kind: 'postgres', pglite: undefined, close: () => pool.end() };
+  }
+  if (opts.pgliteDir) mkdirSync(opts.pgliteDir, { recursive: true });
+  const client = await PGlite.create({
+    ...(opts.pgliteDir ? { dataDir: opts.pgliteDir } : {}),
+    ...(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {}),
+    extensions: { pg_trgm },
+  });
+  const db = drizzlePglite(client) as unknown as Db;
+  return { db, kind: 'pglite', pglite: client, close: () => client.close() };
+}
+
+/** Runs a raw SQL query and returns its rows (both drivers expose `.rows`). */
+export async function queryRows<T>(ex: Executor, query: SQL): Promise<T[]> {
+  const result = (await ex.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}

@@ -1,0 +1,36 @@
+/**
+ * Fastify type augmentations shared by the whole server: what the app carries
+ * (`app.gz`), what each request carries (`request.actor`) and what each route declares
+ * (`config.access`).
+ */
+import type { Config } from '../../config.js';
+import type { Database, Db, Executor } from '../db/database.js';
+import type { Actor, Grant } from '../access/actor.js';
+import type { RouteAccess } from '../access/permission.js';
+import type { Clock } from '../context.js';
+import type { SessionRecord } from '../auth/sessions.js';
+
+/** Loads what the organization model knows of a user: their person record and grants. */
+export type ActorLoader = (ex: Executor, userId: number) => Promise<{ personId: number | null; grants: Grant[] }>;
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  loadActor: ActorLoader;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    gz: AppDeps;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    session: SessionRecord | null;
+  }
+  interface FastifyContextConfig {
+    /** Who may call the route; every /api route must declare it (checked at start-up). */
+    access?: RouteAccess;
+  }
+}

@@ -1,0 +1,86 @@
+/**
+ * The one error handler: every failure leaves as RFC 9457 problem+json, with the title
+ * and detail in the caller's language (Accept-Language: zh-CN by default, en-US).
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { DomainError, TooManyRequests, type FieldError } from './errors.js';
+import { pickLang, registerMessages, translate, hasMessage } from './messages.js';
+
+registerMessages({
+  'field.invalid_type': { zh: '类型不正确', en: 'has the wrong type' },
+  'field.too_small': { zh: '太短或太小', en: 'is too short or too small' },
+  'field.too_big': { zh: '太长或太大', en: 'is too long or too large' },
+  'field.invalid_format': { zh: '格式不正确', en: 'has an invalid format' },
+  'field.invalid_value': { zh: '取值不在允许范围内', en: 'is not one of the allowed values' },
+  'field.unrecognized_keys': { zh: '包含不允许的字段', en: 'contains fields that are not allowed' },
+  'field.required': { zh: '必填', en: 'is required' },
+  'field.invalid': { zh: '不正确', en: 'is invalid' },
+});
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  code: string;
+  requestId: string;
+  errors?: Array<{ path: string; code: string; message: string }>;
+}
+
+function problemFor(error: FastifyError | DomainError | Error): { status: number; code: string; params: Record<string, string | number>; fields: FieldError[] } {
+  if (error instanceof DomainError) return { status: error.status, code: error.code, params: error.params, fields: error.fieldErrors };
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const fields = error.validation.map((v) => ({
+      path: `${(error as FastifyError).validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,
+      code: `field.${v.keyword}`,
+    }));
+    return { status: 400, code: 'invalid', params: {}, fields };
+  }
+  const fe = error as FastifyError;
+  switch (fe.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return { status: 413, code: 'body_too_large', params: {}, fields: [] };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { status: 415, code: 'unsupported_media_type', params: {}, fields: [] };
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return { status: 400, code: 'invalid_json', params: {}, fields: [] };
+  }
+  if (fe.statusCode === 400 && error instanceof SyntaxError) return { status: 400, code: 'invalid_json', params: {}, fields: [] };
+  if (fe.validation) {
+    return { status: 400, code: 'invalid', params: {}, fields: fe.validation.map((v) => ({ path: v.instancePath, code: `field.${v.keyword}` })) };
+  }
+  if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return { status: fe.statusCode, code: fe.statusCode === 404 ? 'not_found' : 'invalid', params: {}, fields: [] };
+  }
+  return { status: 500, code: 'internal', params: {}, fields: [] };
+}
+
+/** Writes a problem+json reply. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: Error): FastifyReply {
+  const lang = pickLang(request.headers['accept-language']);
+  const { status, code, params, fields } = problemFor(error);
+  if (status >= 500) request.log.error({ err: error }, 'request failed');
+  const body: ProblemBody = {
+    type: `/api/problems/${code}`,
+    title: translate(hasMessage(code) ? code : 'invalid', lang, params),
+    status,
+    detail: translate(hasMessage(code) ? code : 'invalid', lang, params),
+    instance: request.url.split('?')[0] ?? request.url,
+    code,
+    requestId: String(request.id),
+  };
+  if (fields.length > 0) {
+    body.errors = fields.map((f) => ({ path: f.path, code: f.code, message: `${f.path}: ${translate(hasMessage(f.code) ? f.code : 'field.invalid', lang, f.params)}` }));
+    body.detail = body.errors.map((e) => e.message).join('; ');
+  }
+  if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+  return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
+}
+
+export function installProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, error));
+  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new DomainError(404, 'route_not_found')));
+}
