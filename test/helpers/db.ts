@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/server/platform/db/database.js';
-import { PG_TEMPLATE, TEMPLATE_FILE, withDatabase } from './db-names.js';
+import { templateFile, templateName, withDatabase } from './db-names.js';
 
 export interface TestDatabase {
   database: Database;
@@ -21,13 +21,13 @@ export const onPostgres = !!process.env.DATABASE_URL;
 export async function createTestDatabase(): Promise<TestDatabase> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(TEMPLATE_FILE)]) });
+    const database = await openDatabase({ loadDataDir: new Blob([readFileSync(templateFile())]) });
     return { database, url: undefined, close: () => database.close() };
   }
   const name = `gz_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${PG_TEMPLATE}`);
+  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${templateName()}`);
   await admin.end();
   const ownUrl = withDatabase(url, name);
   const database = await openDatabase({ databaseUrl: ownUrl, poolSize: 5 });

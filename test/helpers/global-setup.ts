@@ -1,35 +1,42 @@
 /**
  * Prepares one migrated database that every test file copies:
- *  - PGlite (default): a migrated data directory dumped to `.tmp/test-template.tar.gz`;
- *  - PostgreSQL (DATABASE_URL set): a template database `gz_test_template`.
+ *  - PGlite (default): a migrated data directory dumped to `.tmp/<template>.tar.gz`;
+ *  - PostgreSQL (DATABASE_URL set): a template database.
+ * Returns the teardown that removes it.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../src/server/platform/db/database.js';
 import { runMigrations } from '../../src/server/platform/db/migrate.js';
-import { PG_TEMPLATE, TEMPLATE_FILE, withDatabase } from './db-names.js';
+import { templateFile, templateName, withDatabase } from './db-names.js';
 
-export default async function setup(): Promise<void> {
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  process.env.GZ_TEST_TEMPLATE = `gz_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
     await runMigrations(database);
     const blob = await database.pglite!.dumpDataDir('gzip');
     mkdirSync('.tmp', { recursive: true });
-    writeFileSync(TEMPLATE_FILE, Buffer.from(await blob.arrayBuffer()));
+    writeFileSync(templateFile(), Buffer.from(await blob.arrayBuffer()));
     await database.close();
-    return;
+    return async () => rmSync(templateFile(), { force: true });
   }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${PG_TEMPLATE} WITH (FORCE)`);
-    await admin.query(`CREATE DATABASE ${PG_TEMPLATE}`);
-  } finally {
-    await admin.end();
-  }
-  const templateUrl = withDatabase(url, PG_TEMPLATE);
+  await adminQuery(url, `CREATE DATABASE ${templateName()}`);
+  const templateUrl = withDatabase(url, templateName());
   const database = await openDatabase({ databaseUrl: templateUrl, poolSize: 1 });
   await runMigrations(database, templateUrl);
   await database.close();
+  return async () => adminQuery(url, `DROP DATABASE IF EXISTS ${templateName()} WITH (FORCE)`);
 }
