@@ -33,7 +33,9 @@ async function serve(config: Config, opts: { seedDemoIfEmpty?: boolean }): Promi
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://localhost:${config.port}/`;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}/`;
   const db = config.databaseUrl ? 'PostgreSQL' : `PGlite (${config.dataDir})`;
   process.stdout.write(`\n共治 Gongzhi 已启动 / is running at ${url}\n数据库 Database: ${db}\nAPI 文档 docs: ${url}api/docs\n`);
   if (seeded || opts.seedDemoIfEmpty) {

@@ -22,8 +22,8 @@ import { registerMessages } from './platform/http/messages.js';
 import { DomainError, TooManyRequests } from './platform/http/errors.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installAuth } from './platform/auth/auth.plugin.js';
-import type { ActorLoader } from './platform/http/app-types.js';
-import type { GzApp } from './platform/module.js';
+import type { ActorLoader, RouteEntry } from './platform/http/app-types.js';
+import type { GzApp, ModuleManifest } from './platform/module.js';
 import { modules } from './modules/index.js';
 import { loadActorFromOrg } from './modules/org/org.actor.js';
 
@@ -33,15 +33,22 @@ export interface BuildOptions {
   clock?: Clock;
   logger?: FastifyServerOptions['logger'];
   loadActor?: ActorLoader;
+  /** Capabilities to mount (default: all of `modules/index.ts`). */
+  modules?: ModuleManifest[];
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
-/** Every /api route must say who may call it; a route without `config.access` stops start-up. */
-function requireDeclaredAccess(app: GzApp): void {
+/**
+ * Every /api route must say who may call it; a route without `config.access` stops
+ * start-up. The declared routes are kept in `app.gz.routes` for the authorization tests.
+ */
+function requireDeclaredAccess(app: GzApp, table: RouteEntry[]): void {
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/') || route.url.startsWith('/api/docs')) return;
-    if (route.config?.access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    const access = route.config?.access;
+    if (access === undefined) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') table.push({ method, url: route.url, access });
   });
 }
 
@@ -57,11 +64,12 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     },
   }).withTypeProvider<ZodTypeProvider>();
 
-  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg });
+  const routes: RouteEntry[] = [];
+  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, routes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installProblemHandlers(app);
-  requireDeclaredAccess(app);
+  requireDeclaredAccess(app, routes);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -109,7 +117,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   });
   installMetrics(app, config.metricsToken);
 
-  for (const m of modules) {
+  for (const m of opts.modules ?? modules) {
     if (m.messages) registerMessages(m.messages);
     if (m.routes) await app.register(async (scoped) => m.routes!(scoped as unknown as GzApp));
   }

@@ -42,20 +42,17 @@ export function pgliteDirOf(dataDir: string): string {
   return join(dataDir, 'pgdata');
 }
 
-// node-postgres returns int8 and numeric as strings while PGlite returns numbers for int8;
-// align both on numbers (ids stay far below 2^53) so raw queries have one shape.
+// node-postgres returns int8 (ids, count(*)) as strings while PGlite returns numbers;
+// align both on numbers (ids and counts stay far below 2^53) so raw queries have one
+// shape. Drizzle passes node-postgres's global parsers through, so the global one is set.
 const INT8_OID = 20;
-const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    if (oid === INT8_OID) return (value: string) => Number(value);
-    return pg.types.getTypeParser(oid, format);
-  },
-};
+pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
 
 /** Opens the configured database. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, types: pgTypes });
+    // Sessions in UTC, as PGlite's are, so raw timestamp text reads the same on both.
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, options: '-c TimeZone=UTC' });
     pool.on('error', () => undefined); // idle-client errors surface on the next query instead of crashing
     const db = drizzlePg(pool) as unknown as Db;
     return { db, kind: 'postgres', pglite: undefined, close: () => pool.end() };

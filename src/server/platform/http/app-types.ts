@@ -13,12 +13,20 @@ import type { SessionRecord } from '../auth/sessions.js';
 /** Loads what the organization model knows of a user: their person record and grants. */
 export type ActorLoader = (ex: Executor, userId: number) => Promise<{ personId: number | null; grants: Grant[] }>;
 
+/** One declared API route and who may call it. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess;
+}
+
 export interface AppDeps {
   config: Config;
   database: Database;
   db: Db;
   clock: Clock;
   loadActor: ActorLoader;
+  routes: RouteEntry[];
 }
 
 declare module 'fastify' {

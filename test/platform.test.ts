@@ -1,0 +1,71 @@
+/**
+ * Platform guarantees that span modules: declared access on every route, and both
+ * database drivers returning the same JavaScript types.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { buildApp } from '../src/server/app.js';
+import { loadConfig } from '../src/server/config.js';
+import { queryRows } from '../src/server/platform/db/database.js';
+import { defineModule, type GzApp } from '../src/server/platform/module.js';
+import { allPermissions } from '../src/server/platform/access/permission.js';
+import { buildTestApp, type TestApp } from './helpers/app.js';
+import { createTestDatabase } from './helpers/db.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(() => t.close());
+
+describe('route access declarations', () => {
+  it('every API route declares public, authenticated or a known permission', () => {
+    const routes = t.app.gz.routes;
+    expect(routes.length).toBeGreaterThan(5);
+    for (const r of routes) {
+      const known = r.access === 'public' || r.access === 'authenticated' || (allPermissions as readonly string[]).includes(r.access);
+      expect(known, `${r.method} ${r.url}`).toBe(true);
+    }
+  });
+
+  it('refuses to start with a route that declares no access', async () => {
+    const rogue = defineModule({
+      name: 'rogue',
+      routes: (app: GzApp) => {
+        app.get('/api/rogue', { schema: { response: { 200: z.object({ ok: z.boolean() }) } } }, async () => ({ ok: true }));
+      },
+    });
+    const test = await createTestDatabase();
+    try {
+      await expect(
+        buildApp({ config: loadConfig({ GONGZHI_WEB_DIR: '/nonexistent' }), database: test.database, logger: false, modules: [rogue] }).then((app) => app.ready()),
+      ).rejects.toThrow(/declares no access/);
+    } finally {
+      await test.close();
+    }
+  });
+});
+
+describe('driver parity', () => {
+  it('returns the same JavaScript types for common PostgreSQL types', async () => {
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`SELECT 42::int8 AS big, count(*) AS n, 7::int4 AS small, 1.5::float8 AS dbl, 'x'::text AS txt, true AS flag,
+                 '2026-01-02T03:04:05.678Z'::timestamptz AS ts, '{"a":1}'::jsonb AS doc, ARRAY['a','b']::text[] AS arr, NULL::text AS nothing`,
+    );
+    expect(row).toEqual({
+      big: 42,
+      n: 1,
+      small: 7,
+      dbl: 1.5,
+      txt: 'x',
+      flag: true,
+      // Drizzle hands raw timestamps through as text; both drivers run their sessions in UTC.
+      ts: '2026-01-02 03:04:05.678+00',
+      doc: { a: 1 },
+      arr: ['a', 'b'],
+      nothing: null,
+    });
+  });
+});
