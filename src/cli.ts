@@ -7,6 +7,7 @@ import { openRuntime } from './server/runtime.js';
 import { buildApp } from './server/app.js';
 import { isDatabaseEmpty, seedDemo } from './server/seed.js';
 import { verifyAudit } from './server/platform/audit/verify.js';
+import { scheduleAuthHousekeeping } from './server/platform/auth/housekeeping.js';
 import { backupPglite, restorePglite } from './server/platform/db/backup.js';
 import { lockDataDir } from './server/platform/db/data-dir-lock.js';
 import { pgliteDirOf } from './server/platform/db/database.js';
@@ -22,10 +23,12 @@ async function serve(config: Config, opts: { seedDemoIfEmpty?: boolean }): Promi
   const seeded = opts.seedDemoIfEmpty && (await isDatabaseEmpty(runtime.database.db));
   if (seeded) await seedDemo(runtime.database.db, new Date());
   const app = await buildApp({ config, database: runtime.database });
+  const stopHousekeeping = scheduleAuthHousekeeping(runtime.database.db, () => new Date(), (err) => app.log.error({ err }, 'housekeeping failed'));
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
+    stopHousekeeping();
     await app.close();
     await runtime.close();
     process.exit(0);

@@ -21,7 +21,7 @@ export interface CliResult {
 
 /** Environment for an embedded-database child: no DATABASE_URL, quiet logs. */
 export function embeddedEnv(dataDir: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', GONGZHI_WEB_DIR: '/nonexistent', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', GONGZHI_WEB_DIR: '/nonexistent', GONGZHI_FROM_SOURCE: '1', ...extra };
   delete env.DATABASE_URL;
   return env;
 }

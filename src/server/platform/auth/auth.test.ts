@@ -110,3 +110,15 @@ describe('HTTP platform', () => {
     expect(missing.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('housekeeping', () => {
+  it('removes expired sessions and stale counters, keeps live ones', async () => {
+    const { authHousekeeping } = await import('./housekeeping.js');
+    const live = await login(t.app, 'alice');
+    const later = new Date(Date.now() + 13 * 3600_000);
+    await authHousekeeping(t.db, new Date());
+    expect((await live.get('/api/me')).statusCode).toBe(200);
+    await authHousekeeping(t.db, later);
+    expect((await live.get('/api/me')).statusCode).toBe(401);
+  });
+});

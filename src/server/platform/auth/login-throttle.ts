@@ -2,7 +2,7 @@
  * Sign-in throttling with growing delays, kept in the database so every app server
  * sees the same counts. Keys are per account (`u:name`) and per address (`ip:1.2.3.4`).
  */
-import { and, eq, gt, inArray, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Executor } from '../db/database.js';
 import { loginAttempts } from './auth.tables.js';
 
@@ -49,4 +49,10 @@ export async function recordFailure(ex: Executor, key: string, rule: ThrottleRul
 
 export async function clearFailures(ex: Executor, key: string): Promise<void> {
   await ex.delete(loginAttempts).where(eq(loginAttempts.key, key));
+}
+
+/** Forgets failure counts that have not moved for a day and are no longer locked. */
+export async function purgeStaleAttempts(ex: Executor, now: Date): Promise<void> {
+  const dayAgo = new Date(now.getTime() - 86_400_000);
+  await ex.delete(loginAttempts).where(and(lt(loginAttempts.updatedAt, dayAgo), or(isNull(loginAttempts.lockedUntil), lt(loginAttempts.lockedUntil, now))));
 }

@@ -1,0 +1,47 @@
+/**
+ * Benchmark helpers: timing loops, the machine's description, and the one
+ * machine-readable line per figure: `BENCH <name> value=<n> unit=<u> [limit=<n> ratio=<r>]`.
+ */
+import { cpus, totalmem } from 'node:os';
+
+export interface Profile {
+  full: boolean;
+  /** Seconds per measured run. */
+  seconds: number;
+  /** Measured runs per variant (the median is reported). */
+  runs: number;
+}
+
+export function profileFrom(argv: string[]): Profile {
+  const full = argv.includes('--full');
+  return { full, seconds: full ? 10 : 3, runs: 3 };
+}
+
+export function machine(): string {
+  const cpu = cpus()[0]?.model.trim() ?? 'unknown CPU';
+  return `${cpu}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+}
+
+/** Runs `op` back to back for `seconds` and returns operations per second. */
+export async function rate(op: (i: number) => Promise<unknown>, seconds: number): Promise<number> {
+  const end = performance.now() + seconds * 1000;
+  const start = performance.now();
+  let n = 0;
+  while (performance.now() < end) await op(n++);
+  return n / ((performance.now() - start) / 1000);
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(n >= 100 ? 1 : 3);
+}
+
+export function benchLine(name: string, value: number, unit: string, limit?: number): string {
+  const tail = limit === undefined ? '' : ` limit=${fmt(limit)} ratio=${fmt(value / limit)}`;
+  return `BENCH ${name} value=${fmt(value)} unit=${unit}${tail}`;
+}
