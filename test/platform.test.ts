@@ -47,6 +47,38 @@ describe('route access declarations', () => {
   });
 });
 
+describe('database errors become problems, not 500s', () => {
+  const probe = defineModule({
+    name: 'probe',
+    routes: (app: GzApp) => {
+      app.post('/api/probe/duplicate', { config: { access: 'public' } }, async () => {
+        await app.gz.db.execute(sql`INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, 'x')`);
+        return {};
+      });
+      app.post('/api/probe/nul', { config: { access: 'public' }, schema: { body: z.object({ text: z.string() }) } }, async (request) => {
+        await app.gz.db.execute(sql`SELECT ${request.body.text}::text AS t`);
+        return {};
+      });
+    },
+  });
+
+  it('maps unique violations to 409 and NUL bytes to 400, on both drivers', async () => {
+    const test = await createTestDatabase();
+    const app = await buildApp({ config: loadConfig({ GONGZHI_WEB_DIR: '/nonexistent' }), database: test.database, logger: false, modules: [probe] });
+    try {
+      const dup = await app.inject({ method: 'POST', url: '/api/probe/duplicate' });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json().code).toBe('conflict');
+      const nul = await app.inject({ method: 'POST', url: '/api/probe/nul', payload: { text: 'a\u0000b' } });
+      expect(nul.statusCode).toBe(400);
+      expect(nul.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await app.close();
+      await test.close();
+    }
+  });
+});
+
 describe('driver parity', () => {
   it('returns the same JavaScript types for common PostgreSQL types', async () => {
     const [row] = await queryRows<Record<string, unknown>>(

@@ -5,7 +5,7 @@
  * used because it hangs PGlite together with pg_trgm (ARCHITECTURE.md).
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, pgSequence, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { users } from '../../platform/auth/auth.tables.js';
 
 export const nodeLevels = ['district', 'street', 'community', 'grid'] as const;
@@ -66,14 +66,22 @@ export const organizations = pgTable(
     uniqueIndex('organizations_code_key').on(t.code),
     index('organizations_node_idx').on(t.nodeId),
     index('organizations_parent_idx').on(t.parentOrgId),
+    index('organizations_charter_node_idx').on(t.charterNodeId),
     check('organizations_party_level_check', sql`(${t.kind} = 'party') = (${t.partyLevel} IS NOT NULL)`),
   ],
 );
+
+/** Numbers the people who come without a code (人员编号 P00000001 …). */
+export const peopleCodeSeq = pgSequence('people_code_seq', { startWith: 1 });
 
 export const people = pgTable(
   'people',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Stable person number, the key of import/export (upsert by code). */
+    code: text('code')
+      .notNull()
+      .default(sql`('P' || lpad(nextval('people_code_seq')::text, 8, '0'))`),
     /** Where the person lives or works (usually a grid or community). */
     nodeId: bigint('node_id', { mode: 'number' })
       .notNull()
@@ -88,7 +96,12 @@ export const people = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [index('people_node_idx').on(t.nodeId), uniqueIndex('people_user_key').on(t.userId), index('people_phone_idx').on(t.phone)],
+  (t) => [
+    index('people_node_idx').on(t.nodeId),
+    uniqueIndex('people_user_key').on(t.userId),
+    index('people_phone_idx').on(t.phone),
+    uniqueIndex('people_code_key').on(t.code),
+  ],
 );
 
 /** A named post in an organization (书记, 网格员, 科长 …) and who holds it. */
@@ -121,7 +134,7 @@ export const roleAssignments = pgTable(
       .references(() => adminNodes.id),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('role_assignments_key').on(t.userId, t.role, t.nodeId)],
+  (t) => [uniqueIndex('role_assignments_key').on(t.userId, t.role, t.nodeId), index('role_assignments_node_idx').on(t.nodeId)],
 );
 
 /** 职责清单: matters of `category` in the subtree of `nodeId` go to `orgId` (and `postId`). */
@@ -141,5 +154,10 @@ export const responsibilities = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('responsibilities_key').on(t.category, t.nodeId), index('responsibilities_org_idx').on(t.orgId)],
+  (t) => [
+    uniqueIndex('responsibilities_key').on(t.category, t.nodeId),
+    index('responsibilities_org_idx').on(t.orgId),
+    index('responsibilities_node_idx').on(t.nodeId),
+    index('responsibilities_post_idx').on(t.postId),
+  ],
 );

@@ -32,9 +32,9 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-export function entryHash(prevHash: string, f: AuditFields): string {
-  const body = canonicalJson({
-    seq: f.seq,
+/** Canonical JSON of every stored field but the sequence number (which the hash adds itself). */
+export function entryBody(f: Omit<AuditFields, 'seq'>): string {
+  return canonicalJson({
     at: f.at.toISOString(),
     actorId: f.actorId,
     actorLabel: f.actorLabel,
@@ -46,20 +46,36 @@ export function entryHash(prevHash: string, f: AuditFields): string {
     ip: f.ip,
     scopePath: f.scopePath,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+/**
+ * SHA-256 over `prevHash \n seq \n body`, as UTF-8. The database computes the same
+ * expression when it appends (audit.ts), and `verify-audit` recomputes it here.
+ */
+export function entryHash(prevHash: string, f: AuditFields): string {
+  return createHash('sha256').update(`${prevHash}\n${f.seq}\n${entryBody(f)}`, 'utf8').digest('hex');
 }
 
 const SECRET_KEY = /pass(word)?|secret|token|hash|receipt|private|otp|salt/i;
 
-/** Replaces the values of secret-looking keys with a marker, at any depth. */
+/** Text PostgreSQL can store in jsonb: no NUL characters, no lone surrogates. */
+export function storable(text: string): string {
+  return text.toWellFormed().replaceAll('\u0000', '\uFFFD');
+}
+
+/**
+ * Replaces the values of secret-looking keys with a marker, at any depth, and makes
+ * strings storable (hostile input must not turn an audit append into an error).
+ */
 export function redact(value: unknown): unknown {
+  if (typeof value === 'string') return storable(value);
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(redact);
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
     if (v === undefined) continue;
-    out[k] = SECRET_KEY.test(k) ? '[redacted]' : redact(v);
+    out[storable(k)] = SECRET_KEY.test(k) ? '[redacted]' : redact(v);
   }
   return out;
 }

@@ -32,9 +32,14 @@ export const auditLog = pgTable(
   ],
 );
 
-/** The chain's head: one row holding the last sequence number and hash. */
+/**
+ * The chain's head: one row holding the last sequence number, its hash and the hash
+ * before it. An append updates this row (which serializes appends) and computes the new
+ * hash in the same statement, so the lock is never held across a round trip.
+ */
 export const auditHead = pgTable('audit_head', {
   id: integer('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull(),
   hash: text('hash').notNull(),
+  prevHash: text('prev_hash').notNull().default('0000000000000000000000000000000000000000000000000000000000000000'),
 });

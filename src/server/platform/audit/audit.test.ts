@@ -101,3 +101,23 @@ describe('audit chain damage', () => {
     await t4.close();
   });
 });
+
+describe('audit under concurrency and hostile text', () => {
+  it('keeps one gap-free chain when many transactions append at once', async () => {
+    const t5 = await createTestDatabase();
+    db = t5.database.db;
+    await Promise.all(Array.from({ length: 40 }, () => append(1, 'parallel')));
+    expect(await verifyAudit(db)).toEqual({ ok: true, checked: 40 });
+    await t5.close();
+  });
+
+  it('stores NUL characters and lone surrogates without failing the change', async () => {
+    const t6 = await createTestDatabase();
+    db = t6.database.db;
+    await db.transaction((tx) =>
+      audit({ tx, actor: null, requestId: null, ip: null, now: new Date() }, { action: 'test.hostile', subjectType: 'thing', actorLabel: 'a\u0000b\ud800', changes: { 'k\u0000': 'x\udc00y\u0000' } }),
+    );
+    expect(await verifyAudit(db)).toEqual({ ok: true, checked: 1 });
+    await t6.close();
+  });
+});

@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../db/database.js';
 import type { CommandContext } from '../context.js';
-import { entryHash, redact, type AuditFields } from './audit-hash.js';
+import { entryBody, redact, storable, type AuditFields } from './audit-hash.js';
 
 export interface AuditEntry {
   /** Verb in dotted form, e.g. `org.node.update`, `auth.login`. */
@@ -25,7 +25,7 @@ export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<num
   return appendAudit(ctx.tx, {
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
-    actorLabel: entry.actorLabel ?? ctx.actor?.displayName ?? 'system',
+    actorLabel: storable(entry.actorLabel ?? ctx.actor?.displayName ?? 'system'),
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId === undefined || entry.subjectId === null ? null : String(entry.subjectId),
@@ -36,17 +36,30 @@ export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<num
   });
 }
 
-/** Low-level append: locks the head row, chains the hash, writes entry and head together. */
+/**
+ * Low-level append, one statement: the head row is updated (its row lock serializes
+ * appends across connections and servers) and the new hash is computed by the database
+ * from the head's hash, so no lock is held across a round trip. `verify-audit` recomputes
+ * the same hash in JavaScript (audit-hash.ts).
+ */
 export async function appendAudit(tx: Executor, fields: Omit<AuditFields, 'seq'>): Promise<number> {
-  const [head] = await queryRows<{ seq: number; hash: string }>(tx, sql`SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE`);
-  if (!head) throw new Error('audit_head is missing: run migrations');
-  const seq = Number(head.seq) + 1;
-  const full: AuditFields = { ...fields, seq };
-  const hash = entryHash(head.hash, full);
-  await tx.execute(sql`
-    WITH moved AS (UPDATE audit_head SET seq = ${seq}, hash = ${hash} WHERE id = 1)
-    INSERT INTO audit_log (seq, at, actor_id, actor_label, action, subject_type, subject_id, changes, request_id, ip, scope_path, prev_hash, hash)
-    VALUES (${seq}, ${full.at.toISOString()}, ${full.actorId}, ${full.actorLabel}, ${full.action}, ${full.subjectType},
-            ${full.subjectId}, ${JSON.stringify(full.changes)}::jsonb, ${full.requestId}, ${full.ip}, ${full.scopePath}, ${head.hash}, ${hash})`);
-  return seq;
+  const body = entryBody(fields);
+  const [row] = await queryRows<{ seq: number }>(
+    tx,
+    sql`WITH h AS (
+          UPDATE audit_head
+             SET seq = seq + 1,
+                 prev_hash = hash,
+                 hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${body}::text, 'UTF8')), 'hex')
+           WHERE id = 1
+       RETURNING seq, prev_hash, hash)
+        INSERT INTO audit_log (seq, at, actor_id, actor_label, action, subject_type, subject_id, changes, request_id, ip, scope_path, prev_hash, hash)
+        SELECT h.seq, ${fields.at.toISOString()}::timestamptz, ${fields.actorId}::bigint, ${fields.actorLabel}::text, ${fields.action}::text,
+               ${fields.subjectType}::text, ${fields.subjectId}::text, ${JSON.stringify(fields.changes)}::jsonb, ${fields.requestId}::text,
+               ${fields.ip}::text, ${fields.scopePath}::text, h.prev_hash, h.hash
+          FROM h
+     RETURNING seq`,
+  );
+  if (!row) throw new Error('audit_head is missing: run migrations');
+  return Number(row.seq);
 }

@@ -29,8 +29,38 @@ export interface ProblemBody {
   errors?: Array<{ path: string; code: string; message: string }>;
 }
 
+/**
+ * Database errors that hostile or racing input can cause, by SQLSTATE. Commands check
+ * what they can first; these catch the races (two inserts of one code) and the bytes
+ * PostgreSQL refuses (NUL in text), so neither becomes a 500.
+ */
+const SQLSTATE_PROBLEMS: Record<string, { status: number; code: string }> = {
+  '23505': { status: 409, code: 'conflict' }, // unique_violation
+  '23503': { status: 422, code: 'ref_not_found' }, // foreign_key_violation
+  '23514': { status: 422, code: 'invalid' }, // check_violation
+  '22001': { status: 400, code: 'invalid' }, // string_data_right_truncation
+  '22021': { status: 400, code: 'invalid' }, // character_not_in_repertoire (NUL)
+  '22P05': { status: 400, code: 'invalid' }, // untranslatable_character
+  '22P02': { status: 400, code: 'invalid' }, // invalid_text_representation
+  '22003': { status: 400, code: 'invalid' }, // numeric_value_out_of_range
+  '40001': { status: 409, code: 'retry' }, // serialization_failure
+  '40P01': { status: 409, code: 'retry' }, // deadlock_detected
+};
+
+function sqlState(error: unknown): string | undefined {
+  // node-postgres puts the SQLSTATE on the error; Drizzle wraps it as `cause`.
+  for (let e: unknown = error, depth = 0; e && depth < 3; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
+  }
+  return undefined;
+}
+
 function problemFor(error: FastifyError | DomainError | Error): { status: number; code: string; params: Record<string, string | number>; fields: FieldError[] } {
   if (error instanceof DomainError) return { status: error.status, code: error.code, params: error.params, fields: error.fieldErrors };
+  const state = sqlState(error);
+  const mapped = state ? SQLSTATE_PROBLEMS[state] : undefined;
+  if (mapped) return { ...mapped, params: {}, fields: [] };
   if (hasZodFastifySchemaValidationErrors(error)) {
     const fields = error.validation.map((v) => ({
       path: `${(error as FastifyError).validationContext ?? 'body'}${v.instancePath.replaceAll('/', '.')}`,

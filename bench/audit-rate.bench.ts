@@ -1,0 +1,101 @@
+/**
+ * Audited action vs bare insert (issue #2, point 11).
+ * The audited action is the real `personCreator` command (policy check, insert, audit
+ * entry in the hash chain, one transaction); the limit is a bare single-row insert
+ * transaction into the same table through the same driver. One client, back to back.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { openDatabase, pgliteDirOf, type Database } from '../src/server/platform/db/database.js';
+import { runMigrations } from '../src/server/platform/db/migrate.js';
+import { people, adminNodes, roleAssignments } from '../src/server/modules/org/org.tables.js';
+import { users } from '../src/server/platform/auth/auth.tables.js';
+import { personCreator } from '../src/server/modules/org/commands/person-creator.js';
+import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
+import type { Actor } from '../src/server/platform/access/actor.js';
+import { benchLine, median, rate, type Profile } from './lib.js';
+import { eq } from 'drizzle-orm';
+
+interface Target {
+  label: string;
+  database: Database;
+  cleanup: () => Promise<void>;
+}
+
+async function pgliteTarget(): Promise<Target> {
+  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
+  const database = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
+  await runMigrations(database);
+  return { label: 'pglite', database, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+}
+
+async function postgresTarget(url: string): Promise<Target> {
+  const name = `gz_bench_${process.pid}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
+  await runMigrations(database, u.toString());
+  return {
+    label: 'postgres',
+    database,
+    cleanup: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      await c.end();
+    },
+  };
+}
+
+/** A district and an admin holding it, as the actor of the audited action. */
+async function fixture(database: Database): Promise<{ nodeId: number; actor: Actor }> {
+  const db = database.db;
+  const [node] = await db.insert(adminNodes).values({ level: 'district', kind: '区', code: 'BENCH', name: '基准区', path: '/' }).returning();
+  await db.update(adminNodes).set({ path: `/${node!.id}/` }).where(eq(adminNodes.id, node!.id));
+  const [user] = await db.insert(users).values({ username: 'bench', displayName: '基准', passwordHash: 'x', kind: 'staff' }).returning();
+  await db.insert(roleAssignments).values({ userId: user!.id, role: 'admin', nodeId: node!.id });
+  const { grants, personId } = await loadActorFromOrg(db, user!.id);
+  return { nodeId: node!.id, actor: { userId: user!.id, personId, displayName: '基准', grants } };
+}
+
+async function measure(target: Target, profile: Profile, out: (line: string) => void): Promise<void> {
+  const { db } = target.database;
+  const { nodeId, actor } = await fixture(target.database);
+  const bare = (i: number) => db.transaction((tx) => tx.insert(people).values({ nodeId, name: `居民${i}` }));
+  const audited = (i: number) =>
+    db.transaction((tx) => personCreator({ tx, actor, requestId: `bench-${i}`, ip: '127.0.0.1', now: new Date() }, { nodeId, name: `居民${i}`, phone: null, gender: null, partyMember: false, note: null }));
+  await rate(bare, 0.5); // warm-up: JIT, plan caches
+  await rate(audited, 0.5);
+  const bareRates: number[] = [];
+  const auditedRates: number[] = [];
+  for (let r = 0; r < profile.runs; r++) {
+    bareRates.push(await rate(bare, profile.seconds));
+    auditedRates.push(await rate(audited, profile.seconds));
+  }
+  const b = median(bareRates);
+  const a = median(auditedRates);
+  out(`audit-rate on ${target.label}: audited create-person ${a.toFixed(0)}/s vs bare insert ${b.toFixed(0)}/s = ${((a / b) * 100).toFixed(1)}% (target >= 50%); median of ${profile.runs} x ${profile.seconds}s runs, one client, sequential transactions`);
+  out(benchLine(`audit.${target.label}.audited_action_rate`, a, 'ops/s', b));
+}
+
+export async function auditRateBench(profile: Profile, out: (line: string) => void): Promise<void> {
+  const targets: Array<() => Promise<Target>> = [pgliteTarget];
+  if (process.env.DATABASE_URL) targets.push(() => postgresTarget(process.env.DATABASE_URL!));
+  else out('audit-rate on postgres: not run (set DATABASE_URL to a PostgreSQL server to include it)');
+  for (const make of targets) {
+    const target = await make();
+    try {
+      await measure(target, profile, out);
+    } finally {
+      await target.cleanup();
+    }
+  }
+}
