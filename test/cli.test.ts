@@ -37,7 +37,7 @@ async function writeEntries(dataDir: string, n: number): Promise<void> {
   });
 }
 
-describe('embedded database operations', () => {
+describe('embedded database operations', { timeout: 120_000 }, () => {
   it('refuses a second process on the same data directory, with a clear message', async () => {
     const dataDir = newDir();
     const server = await startServer(embeddedEnv(dataDir, { PORT: '0' }));

@@ -79,6 +79,30 @@ describe('database errors become problems, not 500s', () => {
   });
 });
 
+describe('web console serving', () => {
+  it('serves the SPA index for unknown pages and problems for unknown API routes', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const webDir = mkdtempSync(join(tmpdir(), 'gz-web-'));
+    writeFileSync(join(webDir, 'index.html'), '<!doctype html><title>共治</title>');
+    const test = await createTestDatabase();
+    const app = await buildApp({ config: loadConfig({ GONGZHI_WEB_DIR: webDir }), database: test.database, logger: false });
+    try {
+      const page = await app.inject({ url: '/console/org/nodes' });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain('共治');
+      const api = await app.inject({ url: '/api/nope' });
+      expect(api.statusCode).toBe(404);
+      expect(api.headers['content-type']).toContain('application/problem+json');
+    } finally {
+      await app.close();
+      await test.close();
+      rmSync(webDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('driver parity', () => {
   it('returns the same JavaScript types for common PostgreSQL types', async () => {
     const [row] = await queryRows<Record<string, unknown>>(

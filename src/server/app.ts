@@ -17,9 +17,9 @@ import { z } from 'zod';
 import type { Config } from './config.js';
 import type { Database } from './platform/db/database.js';
 import { systemClock, type Clock } from './platform/context.js';
-import { installProblemHandlers, sendProblem } from './platform/http/problem.js';
+import { installProblemHandlers } from './platform/http/problem.js';
 import { registerMessages } from './platform/http/messages.js';
-import { DomainError, TooManyRequests } from './platform/http/errors.js';
+import { TooManyRequests } from './platform/http/errors.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installAuth } from './platform/auth/auth.plugin.js';
 import type { ActorLoader, RouteEntry } from './platform/http/app-types.js';
@@ -68,7 +68,8 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, routes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installProblemHandlers(app);
+  const hasWeb = existsSync(config.webDir);
+  installProblemHandlers(app, hasWeb ? (reply) => reply.sendFile('index.html') : undefined);
   requireDeclaredAccess(app, routes);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
@@ -122,14 +123,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     if (m.routes) await app.register(async (scoped) => m.routes!(scoped as unknown as GzApp));
   }
 
-  if (existsSync(config.webDir)) {
-    await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
-    // The console is a single-page app: unknown non-API paths get its index page.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/metrics')) return reply.sendFile('index.html');
-      return sendProblem(request, reply, new DomainError(404, 'route_not_found'));
-    });
-  }
+  if (hasWeb) await app.register(fastifyStatic, { root: config.webDir, wildcard: false, index: ['index.html'] });
   return app as unknown as GzApp;
 }
 

@@ -110,7 +110,15 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
-export function installProblemHandlers(app: FastifyInstance): void {
+/**
+ * Errors and unknown routes as problems. With `spaIndex`, unknown GET pages outside
+ * /api serve the web console's index (a single-page app routes them itself).
+ */
+export function installProblemHandlers(app: FastifyInstance, spaIndex?: (reply: FastifyReply) => FastifyReply): void {
   app.setErrorHandler((error: FastifyError, request, reply) => sendProblem(request, reply, error));
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new DomainError(404, 'route_not_found')));
+  app.setNotFoundHandler((request, reply) => {
+    const page = request.method === 'GET' && !request.url.startsWith('/api/') && !request.url.startsWith('/metrics');
+    if (spaIndex && page) return spaIndex(reply);
+    return sendProblem(request, reply, new DomainError(404, 'route_not_found'));
+  });
 }

@@ -1,0 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { AccountInput, AccountPatch } from '../../api/types.js';
+import { useOrgMutation } from '../shared/org-queries.js';
+
+export function useAccounts(query: { q?: string; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['org', 'accounts', 'list', query],
+    queryFn: () => call(api.GET('/api/org/accounts', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useAccountMutations() {
+  return {
+    create: useOrgMutation((body: AccountInput) => call(api.POST('/api/org/accounts', { body }))),
+    update: useOrgMutation(({ id, body }: { id: number; body: AccountPatch }) => call(api.PATCH('/api/org/accounts/{id}', { params: { path: { id } }, body })), { affectsMe: true }),
+  };
+}

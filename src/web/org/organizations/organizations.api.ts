@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { OrganizationInput, OrganizationPatch, OrganizationQuery } from '../../api/types.js';
+import { useOrgMutation } from '../shared/org-queries.js';
+
+export function useOrganizations(query: OrganizationQuery) {
+  return useQuery({
+    queryKey: ['org', 'organizations', 'list', query],
+    queryFn: () => call(api.GET('/api/org/organizations', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrganizationMutations() {
+  return {
+    create: useOrgMutation((body: OrganizationInput) => call(api.POST('/api/org/organizations', { body }))),
+    update: useOrgMutation(({ id, body }: { id: number; body: OrganizationPatch }) => call(api.PATCH('/api/org/organizations/{id}', { params: { path: { id } }, body }))),
+    remove: useOrgMutation((id: number) => call(api.DELETE('/api/org/organizations/{id}', { params: { path: { id } } }))),
+  };
+}

@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { PeopleQuery, PersonInput, PersonPatch } from '../../api/types.js';
+import { useOrgMutation } from '../shared/org-queries.js';
+
+export function usePeople(query: PeopleQuery) {
+  return useQuery({
+    queryKey: ['org', 'people', 'list', query],
+    queryFn: () => call(api.GET('/api/org/people', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePersonMutations() {
+  return {
+    create: useOrgMutation((body: PersonInput) => call(api.POST('/api/org/people', { body }))),
+    update: useOrgMutation(({ id, body }: { id: number; body: PersonPatch }) => call(api.PATCH('/api/org/people/{id}', { params: { path: { id } }, body }))),
+    remove: useOrgMutation((id: number) => call(api.DELETE('/api/org/people/{id}', { params: { path: { id } } }))),
+  };
+}

@@ -1,0 +1,20 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { PostInput, PostPatch } from '../../api/types.js';
+import { useOrgMutation } from '../shared/org-queries.js';
+
+export function usePosts(query: { orgId?: number; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['org', 'posts', 'list', query],
+    queryFn: () => call(api.GET('/api/org/posts', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePostMutations() {
+  return {
+    create: useOrgMutation((body: PostInput) => call(api.POST('/api/org/posts', { body }))),
+    update: useOrgMutation(({ id, body }: { id: number; body: PostPatch }) => call(api.PATCH('/api/org/posts/{id}', { params: { path: { id } }, body }))),
+    remove: useOrgMutation((id: number) => call(api.DELETE('/api/org/posts/{id}', { params: { path: { id } } }))),
+  };
+}

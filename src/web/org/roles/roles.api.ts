@@ -1,0 +1,19 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, call } from '../../api/client.js';
+import type { RoleAssignmentInput } from '../../api/types.js';
+import { useOrgMutation } from '../shared/org-queries.js';
+
+export function useRoleAssignments(query: { userId?: number; nodeId?: number; limit: number; offset: number }) {
+  return useQuery({
+    queryKey: ['org', 'roles', 'list', query],
+    queryFn: () => call(api.GET('/api/org/roles', { params: { query } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useRoleMutations() {
+  return {
+    grant: useOrgMutation((body: RoleAssignmentInput) => call(api.POST('/api/org/roles', { body })), { affectsMe: true }),
+    revoke: useOrgMutation((id: number) => call(api.DELETE('/api/org/roles/{id}', { params: { path: { id } } })), { affectsMe: true }),
+  };
+}
