@@ -80,6 +80,7 @@ async function measure(target: Target, profile: Profile, out: (line: string) => 
     bareRates.push(await rate(bare, profile.seconds));
     auditedRates.push(await rate(audited, profile.seconds));
   }
+  if (process.env.BENCH_VERBOSE) out(`runs: bare ${bareRates.map((x) => x.toFixed(0))} audited ${auditedRates.map((x) => x.toFixed(0))}`);
   const b = median(bareRates);
   const a = median(auditedRates);
   out(`audit-rate on ${target.label}: audited create-person ${a.toFixed(0)}/s vs bare insert ${b.toFixed(0)}/s = ${((a / b) * 100).toFixed(1)}% (target >= 50%); median of ${profile.runs} x ${profile.seconds}s runs, one client, sequential transactions`);

@@ -45,7 +45,7 @@ export function peopleRoutes(app: GzApp): void {
           note: blankToNull(b.note),
         }),
       );
-      return reply.code(201).send(presentPerson(request.actor, person));
+      return reply.code(201).send(await getPerson(readContext(request), person.id));
     },
   });
 

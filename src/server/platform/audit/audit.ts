@@ -37,29 +37,13 @@ export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<num
 }
 
 /**
- * Low-level append, one statement: the head row is updated (its row lock serializes
- * appends across connections and servers) and the new hash is computed by the database
- * from the head's hash, so no lock is held across a round trip. `verify-audit` recomputes
- * the same hash in JavaScript (audit-hash.ts).
+ * Low-level append: one call of the `audit_append` database function (migration 0004)
+ * with the entry's canonical JSON. It updates the head row — whose row lock serializes
+ * appends across connections and servers — computes the new hash from the head's hash,
+ * and inserts the entry, so no lock is held across a round trip. `verify-audit`
+ * recomputes the same hash in JavaScript (audit-hash.ts).
  */
 export async function appendAudit(tx: Executor, fields: Omit<AuditFields, 'seq'>): Promise<number> {
-  const body = entryBody(fields);
-  const [row] = await queryRows<{ seq: number }>(
-    tx,
-    sql`WITH h AS (
-          UPDATE audit_head
-             SET seq = seq + 1,
-                 prev_hash = hash,
-                 hash = encode(sha256(convert_to(hash || E'\n' || (seq + 1)::text || E'\n' || ${body}::text, 'UTF8')), 'hex')
-           WHERE id = 1
-       RETURNING seq, prev_hash, hash)
-        INSERT INTO audit_log (seq, at, actor_id, actor_label, action, subject_type, subject_id, changes, request_id, ip, scope_path, prev_hash, hash)
-        SELECT h.seq, ${fields.at.toISOString()}::timestamptz, ${fields.actorId}::bigint, ${fields.actorLabel}::text, ${fields.action}::text,
-               ${fields.subjectType}::text, ${fields.subjectId}::text, ${JSON.stringify(fields.changes)}::jsonb, ${fields.requestId}::text,
-               ${fields.ip}::text, ${fields.scopePath}::text, h.prev_hash, h.hash
-          FROM h
-     RETURNING seq`,
-  );
-  if (!row) throw new Error('audit_head is missing: run migrations');
-  return Number(row.seq);
+  const [row] = await queryRows<{ seq: number }>(tx, sql`SELECT audit_append(${entryBody(fields)}::text) AS seq`);
+  return Number(row!.seq);
 }

@@ -10,6 +10,7 @@ import type { Actor, Located } from '../../../platform/access/actor.js';
 import type { CommandContext } from '../../../platform/context.js';
 import { Forbidden, Invalid, NotFound } from '../../../platform/http/errors.js';
 import { nodeById, type NodeView } from '../org.repo.js';
+import { nodePlace, type NodePlace } from '../node-places.js';
 
 export type Check = (actor: Actor | null, at: Located) => boolean;
 
@@ -36,6 +37,13 @@ export async function referencedNode(ctx: CommandContext, id: number, path: stri
   const node = await nodeById(ctx.tx, id);
   if (!node || !canSee(ctx.actor, node)) throw invalidField(path, 'ref_not_found');
   return node;
+}
+
+/** Like `referencedNode`, but only the node's (cached, immutable) place: no query on a hot path. */
+export async function referencedPlace(ctx: CommandContext, id: number, path: string, canSee: Check): Promise<NodePlace> {
+  const place = await nodePlace(ctx.tx, id);
+  if (!place || !canSee(ctx.actor, place)) throw invalidField(path, 'ref_not_found');
+  return place;
 }
 
 /** Keeps the fields of `next` that differ from `current` (what an update really changes). */

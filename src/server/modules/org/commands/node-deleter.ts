@@ -4,6 +4,7 @@
  * left pointing at a place that no longer exists.
  */
 import { audit } from '../../../platform/audit/audit.js';
+import { forgetNodePlace } from '../node-places.js';
 import { diffFields } from '../../../platform/audit/audit-hash.js';
 import type { CommandContext } from '../../../platform/context.js';
 import { Conflict } from '../../../platform/http/errors.js';
@@ -23,5 +24,6 @@ export async function nodeDeleter(ctx: CommandContext, props: { id: number }): P
   if (usage.roles > 0) throw new Conflict('node_has_roles', { count: usage.roles });
   if (usage.references > 0) throw new Conflict('node_referenced', { count: usage.references });
   await deleteNode(ctx.tx, node.id);
+  forgetNodePlace(node.id);
   await audit(ctx, { action: 'org.node.delete', subjectType: 'admin_node', subjectId: node.id, changes: diffFields(pick(node, nodeAuditFields), null), scopePath: node.path });
 }
