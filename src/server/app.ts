@@ -89,6 +89,9 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Many community deployments run on plain http inside an intranet; upgrading their
+        // requests to https would break every page. Only ask for it when served over https.
+        upgradeInsecureRequests: config.publicUrl?.startsWith('https://') ? [] : null,
       },
     },
     crossOriginEmbedderPolicy: false,
@@ -109,7 +112,16 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: true,
+    // Swagger UI sets inline styles as it renders; allow them on its own pages only, and
+    // never upgrade plain-http intranet deployments to https (see above).
+    transformStaticCSP: (header) =>
+      header
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'")
+        .replace(/ ?upgrade-insecure-requests;?/, config.publicUrl?.startsWith('https://') ? ' upgrade-insecure-requests;' : ''),
+  });
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
   app.get('/api/health', {
     config: { access: 'public' },

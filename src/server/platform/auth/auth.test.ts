@@ -92,6 +92,10 @@ describe('HTTP platform', () => {
   it('sends security headers and request ids', async () => {
     const res = await t.app.inject({ url: '/api/health', headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    // Plain-http intranet deployments must not have their requests upgraded to https.
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const docs = await t.app.inject({ url: '/api/docs/static/index.html' });
+    expect(docs.headers['content-security-policy']).toContain("style-src 'self' 'unsafe-inline'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['x-request-id']).toBe('abc-123');
   });
