@@ -10,7 +10,7 @@ import type { Executor } from '../../platform/db/database.js';
 import type { Role } from '../../platform/access/roles.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { adminNodes, people, roleAssignments } from './org.tables.js';
-import { matchesText, underAny } from './org.repo.js';
+import { matchesText, underAny } from '../../platform/db/like.js';
 
 export interface RoleView {
   id: number;

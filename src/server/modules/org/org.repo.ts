@@ -1,32 +1,15 @@
 /**
- * Queries of the administrative tree (Drizzle only, no rules), plus the subtree filter
- * every list of the module uses: `path LIKE '/1/5/%'`, which the text_pattern_ops index
- * on `admin_nodes.path` answers.
+ * Queries of the administrative tree (Drizzle only, no rules). Lists are scoped by the
+ * subtree filter `path LIKE '/1/5/%'` (platform/db/like.ts), which the text_pattern_ops
+ * index on `admin_nodes.path` answers.
  */
-import { and, asc, count, eq, ilike, inArray, like, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, count, eq, inArray, like, sql } from 'drizzle-orm';
 import { queryRows, type Executor } from '../../platform/db/database.js';
+import { escapeLike, matchesText, underAny } from '../../platform/db/like.js';
 import { adminNodes, type NodeLevel } from './org.tables.js';
 
 export type NodeRow = typeof adminNodes.$inferSelect;
 export type NodeView = NodeRow & { childCount: number };
-
-/** Escapes LIKE wildcards so user text and paths match literally. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-/** `column` lies in one of the subtrees under `prefixes` (false when there are none). */
-export function underAny(column: AnyPgColumn | SQL, prefixes: readonly string[]): SQL {
-  if (prefixes.length === 0) return sql`false`;
-  return or(...prefixes.map((p) => like(column, `${escapeLike(p)}%`)))!;
-}
-
-/** Case-insensitive substring match on any of the columns. */
-export function matchesText(q: string, ...columns: AnyPgColumn[]): SQL {
-  const pattern = `%${escapeLike(q)}%`;
-  return or(...columns.map((c) => ilike(c, pattern)))!;
-}
 
 // Raw subqueries name the outer table explicitly: Drizzle leaves columns unqualified in
 // single-table selects, which inside a subquery would bind to the subquery's own table.

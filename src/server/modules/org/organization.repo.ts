@@ -6,7 +6,7 @@ import { and, asc, count, eq, getTableColumns, inArray, like, sql } from 'drizzl
 import { alias } from 'drizzle-orm/pg-core';
 import { queryRows, type Executor } from '../../platform/db/database.js';
 import { adminNodes, organizations, type OrgKind, type PartyLevel } from './org.tables.js';
-import { escapeLike, matchesText, underAny } from './org.repo.js';
+import { escapeLike, matchesText, underAny } from '../../platform/db/like.js';
 
 export type OrgRow = typeof organizations.$inferSelect;
 export type OrgView = OrgRow & {

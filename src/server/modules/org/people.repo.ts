@@ -5,7 +5,7 @@
 import { and, asc, count, eq, getTableColumns, inArray, like } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { adminNodes, organizations, people, posts, responsibilities } from './org.tables.js';
-import { escapeLike, matchesText, underAny } from './org.repo.js';
+import { escapeLike, matchesText, underAny } from '../../platform/db/like.js';
 
 export type PersonRow = typeof people.$inferSelect;
 export type PersonView = PersonRow & { nodeName: string; nodePath: string; nodeCode: string };

@@ -5,7 +5,7 @@
 import { and, asc, count, eq, getTableColumns, like } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { adminNodes, organizations, posts, responsibilities } from './org.tables.js';
-import { escapeLike, underAny } from './org.repo.js';
+import { escapeLike, underAny } from '../../platform/db/like.js';
 
 export type ResponsibilityRow = typeof responsibilities.$inferSelect;
 export type ResponsibilityView = ResponsibilityRow & { nodeName: string; nodePath: string; orgName: string; postTitle: string | null };

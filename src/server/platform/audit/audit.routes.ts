@@ -9,6 +9,7 @@ import { scopeOf } from '../access/actor.js';
 import { Permission } from '../access/permission.js';
 import { defineModule, type GzApp } from '../module.js';
 import { auditLog } from './audit.tables.js';
+import { escapeLike, underAny } from '../db/like.js';
 
 const Query = z.object({
   action: z.string().max(100).optional(),
@@ -36,10 +37,6 @@ const Entry = z.object({
   hash: z.string(),
 });
 
-function escapeLike(s: string): string {
-  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 function routes(app: GzApp): void {
   app.get('/api/audit', {
     config: { access: Permission.AuditRead },
@@ -49,7 +46,7 @@ function routes(app: GzApp): void {
       const scopes = scopeOf(request.actor, Permission.AuditRead);
       if (scopes.length === 0) return { items: [], nextBefore: null };
       const atRoot = scopes.some((p) => p.split('/').filter(Boolean).length === 1);
-      const visibility = or(...scopes.map((p) => like(auditLog.scopePath, `${escapeLike(p)}%`)), atRoot ? isNull(auditLog.scopePath) : undefined);
+      const visibility = or(underAny(auditLog.scopePath, scopes), atRoot ? isNull(auditLog.scopePath) : undefined);
       const filters: (SQL | undefined)[] = [
         visibility,
         q.action ? like(auditLog.action, `${escapeLike(q.action)}%`) : undefined,

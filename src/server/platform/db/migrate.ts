@@ -2,27 +2,20 @@
  * Applies the committed, drizzle-kit-generated SQL migrations (forward-only).
  * On PostgreSQL an advisory lock lets several app servers start at once safely.
  */
-import { fileURLToPath } from 'node:url';
-import { dirname, join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import type { Database } from './database.js';
+import { repoFolder } from '../repo-path.js';
 
 const MIGRATION_LOCK_KEY = 7_007_001;
 
 /** The repository's `migrations/` folder, found from source or compiled location. */
 export function migrationsFolder(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (let i = 0; i < 6; i++) {
-    const candidate = join(dir, 'migrations');
-    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
-    dir = dirname(dir);
-  }
-  throw new Error('migrations folder not found');
+  return repoFolder('migrations', join('meta', '_journal.json'));
 }
 
 export async function runMigrations(database: Database, databaseUrl?: string): Promise<void> {
