@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import { audit } from './audit.js';
 import { verifyAudit } from './verify.js';
 import type { CommandContext } from '../context.js';
-import type { Db } from '../db/database.js';
+import { queryRows, type Db } from '../db/database.js';
 
 let t: TestDatabase;
 let db: Db;
@@ -119,5 +119,21 @@ describe('audit under concurrency and hostile text', () => {
     );
     expect(await verifyAudit(db)).toEqual({ ok: true, checked: 1 });
     await t6.close();
+  });
+
+  it('carries quotes, dollar-quote tags, backslashes and SQL through the inline literal intact', async () => {
+    const t7 = await createTestDatabase();
+    db = t7.database.db;
+    const hostile = ["it's", '$$', '$gz_literal$); DROP TABLE audit_log; --', 'a\\b\\\\', "'; SELECT 1; --", '王\u0027五 🙂'];
+    for (const text of hostile) {
+      await db.transaction((tx) =>
+        audit({ tx, actor: null, requestId: null, ip: null, now: new Date() }, { action: 'test.quote', subjectType: 'thing', actorLabel: text, changes: { text } }),
+      );
+    }
+    const rows = await queryRows<{ actor_label: string; changes: { text: string } }>(db, sql`SELECT actor_label, changes FROM audit_log ORDER BY seq`);
+    expect(rows.map((r) => r.actor_label)).toEqual(hostile);
+    expect(rows.map((r) => r.changes.text)).toEqual(hostile);
+    expect(await verifyAudit(db)).toEqual({ ok: true, checked: hostile.length });
+    await t7.close();
   });
 });

@@ -2,8 +2,7 @@
  * Appending to the audit chain, inside the caller's transaction: a rolled-back change
  * leaves no entry, and a committed one always has its entry.
  */
-import { sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../db/database.js';
+import { callTextFunction, type Executor } from '../db/database.js';
 import type { CommandContext } from '../context.js';
 import { entryBody, redact, storable, type AuditFields } from './audit-hash.js';
 
@@ -41,9 +40,9 @@ export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<num
  * with the entry's canonical JSON. It updates the head row — whose row lock serializes
  * appends across connections and servers — computes the new hash from the head's hash,
  * and inserts the entry, so no lock is held across a round trip. `verify-audit`
- * recomputes the same hash in JavaScript (audit-hash.ts).
+ * recomputes the same hash in JavaScript (audit-hash.ts). Every state change pays for this
+ * call, so on PGlite it takes the one-step simple protocol (see `callTextFunction`).
  */
 export async function appendAudit(tx: Executor, fields: Omit<AuditFields, 'seq'>): Promise<number> {
-  const [row] = await queryRows<{ seq: number }>(tx, sql`SELECT audit_append(${entryBody(fields)}::text) AS seq`);
-  return Number(row!.seq);
+  return Number(await callTextFunction<number>(tx, 'audit_append', entryBody(fields)));
 }
