@@ -5,3 +5,6 @@
 export * from './platform/auth/auth.tables.js';
 export * from './platform/audit/audit.tables.js';
 export * from './modules/org/org.tables.js';
+export * from './platform/notify/notify.tables.js';
+export * from './platform/http/idempotency.tables.js';
+export * from './modules/cases/cases.tables.js';
