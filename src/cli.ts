@@ -6,12 +6,15 @@ import { loadConfig, type Config } from './server/config.js';
 import { openRuntime } from './server/runtime.js';
 import { buildApp } from './server/app.js';
 import { isDatabaseEmpty, seedDemo } from './server/seed.js';
+import { sweepDeadlines } from './server/modules/cases/case-sweeper.js';
 import { verifyAudit } from './server/platform/audit/verify.js';
-import { scheduleAuthHousekeeping } from './server/platform/auth/housekeeping.js';
+import { createScheduler, scheduleModuleJobs } from './server/platform/jobs/scheduler.js';
+import { modules } from './server/modules/index.js';
 import { backupPglite, restorePglite } from './server/platform/db/backup.js';
 import { lockDataDir } from './server/platform/db/data-dir-lock.js';
 import { pgliteDirOf } from './server/platform/db/database.js';
 import { DEMO_PASSWORD, demoLogins } from './server/modules/org/demo-logins.js';
+import { DEMO_API_KEY } from './server/modules/open311/open311.seed.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -23,12 +26,14 @@ async function serve(config: Config, opts: { seedDemoIfEmpty?: boolean }): Promi
   const seeded = opts.seedDemoIfEmpty && (await isDatabaseEmpty(runtime.database.db));
   if (seeded) await seedDemo(runtime.database.db, new Date());
   const app = await buildApp({ config, database: runtime.database });
-  const stopHousekeeping = scheduleAuthHousekeeping(runtime.database.db, () => new Date(), (err) => app.log.error({ err }, 'housekeeping failed'));
+  // The one scheduler of periodic tasks (outbox delivery, session clean-up…): every module's `jobs`.
+  const scheduler = createScheduler(app.log);
+  scheduleModuleJobs(scheduler, modules, { db: runtime.database.db, clock: () => new Date(), log: app.log, config });
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
     closing = true;
-    stopHousekeeping();
+    await scheduler.stop();
     await app.close();
     await runtime.close();
     process.exit(0);
@@ -36,6 +41,7 @@ async function serve(config: Config, opts: { seedDemoIfEmpty?: boolean }): Promi
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
   await app.listen({ port: config.port, host: config.host });
+  scheduler.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://localhost:${port}/`;
@@ -44,6 +50,7 @@ async function serve(config: Config, opts: { seedDemoIfEmpty?: boolean }): Promi
   if (seeded || opts.seedDemoIfEmpty) {
     process.stdout.write(`\n演示账号 Demo logins (password ${DEMO_PASSWORD}):\n`);
     for (const l of demoLogins) process.stdout.write(`  ${l.username.padEnd(12)} ${l.role.padEnd(22)} ${l.displayName}\n`);
+    process.stdout.write(`\n演示 API 密钥 Demo API key (Open311 at ${url}open311/v2/): ${DEMO_API_KEY}\n`);
   }
 }
 
@@ -88,6 +95,22 @@ program
     await runtime.close();
     if (!result.ok) fail(`审计链断裂 / audit chain broken at entry ${result.brokenAt} (${result.reason}); ${result.checked} entries verified before it`);
     process.stdout.write(`audit chain ok: ${result.checked} entries\n`);
+  });
+
+program
+  .command('sweep')
+  .description('run the deadline sweeper once (催办, overdue, escalation); safe beside running servers')
+  .option('--at <time>', 'sweep as of this ISO time instead of now (testing, catching up)')
+  .action(async (opts: { at?: string }) => {
+    const now = opts.at ? new Date(opts.at) : new Date();
+    if (Number.isNaN(now.getTime())) fail(`not a time: ${opts.at}`);
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const result = await sweepDeadlines(runtime.database.db, now);
+      process.stdout.write(`${JSON.stringify(result)}\n`);
+    } finally {
+      await runtime.close();
+    }
   });
 
 program

@@ -22,6 +22,7 @@ import { registerMessages } from './platform/http/messages.js';
 import { TooManyRequests } from './platform/http/errors.js';
 import { installMetrics } from './platform/http/metrics.js';
 import { installAuth } from './platform/auth/auth.plugin.js';
+import { installIdempotency } from './platform/http/idempotency.js';
 import type { ActorLoader, RouteEntry } from './platform/http/app-types.js';
 import type { GzApp, ModuleManifest } from './platform/module.js';
 import { modules } from './modules/index.js';
@@ -103,6 +104,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     errorResponseBuilder: (_request, context) => new TooManyRequests(Math.ceil(context.ttl / 1000)),
   });
   installAuth(app);
+  installIdempotency(app);
 
   await app.register(swagger, {
     openapi: {

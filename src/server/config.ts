@@ -25,6 +25,14 @@ export interface Config {
   rateLimitPerMinute: number;
   /** Directory of the built web app (served as static files when it exists). */
   webDir: string;
+  /** SMTP server for email notifications (`smtp://user:pass@host:587`); unset: emails are only logged. */
+  smtpUrl: string | undefined;
+  /** Sender address of notification emails. */
+  mailFrom: string;
+  /** How often the outbox delivery job runs, ms. */
+  outboxIntervalMs: number;
+  /** Delivery attempts of one outbound message before it is marked failed. */
+  outboxMaxAttempts: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -49,5 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.GONGZHI_METRICS_TOKEN || undefined,
     rateLimitPerMinute: intFrom(env.GONGZHI_RATE_LIMIT, 600),
     webDir: resolve(env.GONGZHI_WEB_DIR || './dist/web'),
+    smtpUrl: env.GONGZHI_SMTP_URL || undefined,
+    mailFrom: env.GONGZHI_MAIL_FROM || '共治 Gongzhi <no-reply@localhost>',
+    outboxIntervalMs: intFrom(env.GONGZHI_OUTBOX_INTERVAL_MS, 5000),
+    outboxMaxAttempts: intFrom(env.GONGZHI_OUTBOX_MAX_ATTEMPTS, 8),
   };
 }

@@ -5,7 +5,7 @@
 import type { Config } from './config.js';
 import { openDatabase, pgliteDirOf, type Database } from './platform/db/database.js';
 import { lockDataDir, type DataDirLock } from './platform/db/data-dir-lock.js';
-import { runMigrations } from './platform/db/migrate.js';
+import { prepareDatabase } from './prepare.js';
 
 export interface Runtime {
   database: Database;
@@ -17,7 +17,7 @@ export async function openRuntime(config: Config, opts: { migrate: boolean } = {
   if (!config.databaseUrl) lock = lockDataDir(config.dataDir);
   try {
     const database = await openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: config.databaseUrl ? undefined : pgliteDirOf(config.dataDir) });
-    if (opts.migrate) await runMigrations(database, config.databaseUrl);
+    if (opts.migrate) await prepareDatabase(database, config.databaseUrl);
     return {
       database,
       close: async () => {

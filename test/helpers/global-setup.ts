@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase } from '../../src/server/platform/db/database.js';
-import { runMigrations } from '../../src/server/platform/db/migrate.js';
+import { prepareDatabase } from '../../src/server/prepare.js';
 import { templateFile, templateName, withDatabase } from './db-names.js';
 
 async function adminQuery(url: string, statement: string): Promise<void> {
@@ -26,7 +26,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   const url = process.env.DATABASE_URL;
   if (!url) {
     const database = await openDatabase({});
-    await runMigrations(database);
+    await prepareDatabase(database);
     const blob = await database.pglite!.dumpDataDir('gzip');
     mkdirSync('.tmp', { recursive: true });
     writeFileSync(templateFile(), Buffer.from(await blob.arrayBuffer()));
@@ -36,7 +36,7 @@ export default async function setup(): Promise<() => Promise<void>> {
   await adminQuery(url, `CREATE DATABASE ${templateName()}`);
   const templateUrl = withDatabase(url, templateName());
   const database = await openDatabase({ databaseUrl: templateUrl, poolSize: 1 });
-  await runMigrations(database, templateUrl);
+  await prepareDatabase(database, templateUrl);
   await database.close();
   return async () => adminQuery(url, `DROP DATABASE IF EXISTS ${templateName()} WITH (FORCE)`);
 }

@@ -5,6 +5,11 @@
 import type { ModuleManifest } from '../platform/module.js';
 import { authModule } from '../platform/auth/auth.routes.js';
 import { auditModule } from '../platform/audit/audit.routes.js';
+import { notifyModule } from '../platform/notify/notify.routes.js';
+import { apiKeysModule } from '../platform/auth/api-keys.routes.js';
+import { idempotencyModule } from '../platform/http/idempotency.js';
 import { orgModule } from './org/org.module.js';
+import { casesModule } from './cases/cases.module.js';
+import { open311Module } from './open311/open311.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, orgModule];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, orgModule, casesModule, open311Module];

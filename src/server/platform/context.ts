@@ -11,7 +11,11 @@ export interface CommandContext {
   requestId: string | null;
   ip: string | null;
   now: Date;
+  /** The deployment's time zone (deadlines, day numbers); Asia/Shanghai when absent. */
+  timeZone?: string;
 }
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();

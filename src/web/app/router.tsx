@@ -5,8 +5,9 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
-import { auditPage, orgPages, type NavPage } from '../console/nav.js';
+import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, orgPages, outboxPage, type NavPage } from '../console/nav.js';
 import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
+import { residentRoutes } from '../mobile/resident-routes.js';
 
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
@@ -14,7 +15,6 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 
 const LoginPage = page(() => import('../auth/login-page.js'), 'LoginPage');
 const RegisterPage = page(() => import('../auth/register-page.js'), 'RegisterPage');
-const MobileHome = page(() => import('../mobile/mobile-home.js'), 'MobileHome');
 const ConsoleLayout = page(() => import('../console/console-layout.js'), 'ConsoleLayout');
 const ConsoleHome = page(() => import('../console/console-home.js'), 'ConsoleHome');
 
@@ -27,6 +27,15 @@ const consolePages: Record<string, ComponentType> = {
   'org/responsibilities': page(() => import('../org/responsibilities/responsibilities-page.js'), 'ResponsibilitiesPage'),
   'org/accounts': page(() => import('../org/accounts/accounts-page.js'), 'AccountsPage'),
   audit: page(() => import('../audit/audit-page.js'), 'AuditPage'),
+  outbox: page(() => import('../notify/outbox-page.js'), 'OutboxPage'),
+  apikeys: page(() => import('../apikeys/apikeys-page.js'), 'ApiKeysPage'),
+  cases: page(() => import('../cases/cases-page.js'), 'CasesPage'),
+  'cases/intake': page(() => import('../cases/hotline-intake-page.js'), 'HotlineIntakePage'),
+  'cases/:id': page(() => import('../cases/case-detail-page.js'), 'CaseDetailPage'),
+  'cases-admin/categories': page(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
+  'cases-admin/calendar': page(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
+  'cases-admin/deadlines': page(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
+  'cases-admin/templates': page(() => import('../cases-admin/templates-page.js'), 'TemplatesPage'),
 };
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -46,11 +55,11 @@ export const router = createBrowserRouter([
       { path: '/', element: <HomeRedirect /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/register', element: <RegisterPage /> },
-      { path: '/m', element: <RequireSignedIn><MobileHome /></RequireSignedIn> },
+      ...residentRoutes,
       {
         path: '/console',
         element: <RequireSignedIn staff><ConsoleLayout /></RequireSignedIn>,
-        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, auditPage].map(guarded)],
+        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

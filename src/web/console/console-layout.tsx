@@ -11,6 +11,7 @@ import { useSignedInMe } from '../auth/me-context.js';
 import { Brand } from '../common/brand.js';
 import { LanguageSwitch } from '../common/language-switch.js';
 import { FullPageSpin } from '../common/page-state.js';
+import { NotificationBell } from '../notify/notification-bell.js';
 import { menuItems, selectedKey } from './nav.js';
 import { UserMenu } from './user-menu.js';
 
@@ -58,7 +59,7 @@ export function ConsoleLayout() {
           mode="inline"
           items={items}
           selectedKeys={[selected]}
-          defaultOpenKeys={['org']}
+          defaultOpenKeys={['cases', 'org']}
           onClick={({ key }) => navigate(key)}
           data-testid="console-menu"
         />
@@ -69,6 +70,7 @@ export function ConsoleLayout() {
           <Button type="text" icon={folded ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />} onClick={toggle} aria-label={folded ? t('nav.expand') : t('nav.collapse')} data-testid="sider-toggle" />
           <div className="gz-header__spacer" />
           <LanguageSwitch />
+          <NotificationBell />
           <UserMenu />
         </Layout.Header>
         <Layout.Content className="gz-content">

@@ -2,7 +2,7 @@
  * The console menu, by permission: an item appears only when `/api/me` lists the
  * permission its page needs. The same table gives the routes' permission guards.
  */
-import { ApartmentOutlined, AuditOutlined, HomeOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, HomeOutlined, KeyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ export interface NavPage {
   /** Route under /console. */
   path: string;
   /** Translation key of the label; its last segment is the test id. */
-  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit';
+  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | 'apikeys.nav.apikeys';
   permission: string;
 }
 
@@ -27,6 +27,33 @@ export const orgPages: NavPage[] = [
 
 export const auditPage: NavPage = { path: 'audit', label: 'nav.audit', permission: 'audit.read' };
 
+/** 消息发送记录: the outbox (notifications sent and failed). */
+export const outboxPage: NavPage = { path: 'outbox', label: 'notify.nav.outbox', permission: 'outbox.read' };
+
+/** API 密钥: keys of integrating systems (Open311). */
+export const apiKeysPage: NavPage = { path: 'apikeys', label: 'apikeys.nav.apikeys', permission: 'apikeys.manage' };
+
+type CasesAdminLabel = 'casesAdmin.nav.categories' | 'casesAdmin.nav.calendar' | 'casesAdmin.nav.deadlines' | 'casesAdmin.nav.templates';
+
+/** 接诉即办配置: the catalogue, calendar and deadlines (configurators), reply templates (handlers). */
+export const casesAdminPages: NavPage[] = [
+  { path: 'cases-admin/categories', label: 'casesAdmin.nav.categories', permission: 'cases.configure' },
+  { path: 'cases-admin/calendar', label: 'casesAdmin.nav.calendar', permission: 'cases.configure' },
+  { path: 'cases-admin/deadlines', label: 'casesAdmin.nav.deadlines', permission: 'cases.configure' },
+  { path: 'cases-admin/templates', label: 'casesAdmin.nav.templates', permission: 'cases.templates' },
+];
+
+type CaseLabel = 'cases.nav.cases' | 'cases.nav.intake';
+
+/** 接诉即办: the case center (inboxes by role) and hotline intake. */
+export const casePages: NavPage[] = [
+  { path: 'cases', label: 'cases.nav.cases', permission: 'cases.read' },
+  { path: 'cases/intake', label: 'cases.nav.intake', permission: 'cases.intake' },
+];
+
+/** A case's page (not in the menu; 工单中心 stays highlighted). */
+export const caseDetailPage: NavPage = { path: 'cases/:id', label: 'cases.nav.cases', permission: 'cases.read' };
+
 type MenuItem = Required<MenuProps>['items'][number];
 
 function label(text: string, id: string): ReactNode {
@@ -34,22 +61,32 @@ function label(text: string, id: string): ReactNode {
 }
 
 function pageItem(p: NavPage, t: TFunction): MenuItem {
-  return { key: `/console/${p.path}`, label: label(t(p.label), p.label.slice(4)) };
+  return { key: `/console/${p.path}`, label: label(t(p.label), p.label.slice(p.label.lastIndexOf('.') + 1)) };
 }
 
 export function menuItems(permissions: readonly string[], t: TFunction): MenuItem[] {
   const allowed = (p: NavPage) => permissions.includes(p.permission);
   const items: MenuItem[] = [{ key: '/console', icon: <HomeOutlined />, label: label(t('nav.home'), 'home') }];
+  const cases = casePages.filter(allowed);
+  if (cases.length > 0) {
+    items.push({ key: 'cases', icon: <CustomerServiceOutlined />, label: label(t('cases.nav.group'), 'case-pages'), children: cases.map((p) => pageItem(p, t)) });
+  }
   const org = orgPages.filter(allowed);
   if (permissions.includes('org.read') && org.length > 0) {
     items.push({ key: 'org', icon: <ApartmentOutlined />, label: label(t('nav.org'), 'org'), children: org.map((p) => pageItem(p, t)) });
   }
+  const casesAdmin = casesAdminPages.filter(allowed);
+  if (casesAdmin.length > 0) {
+    items.push({ key: 'cases-admin', icon: <SettingOutlined />, label: label(t('casesAdmin.nav.group'), 'cases-admin'), children: casesAdmin.map((p) => pageItem(p, t)) });
+  }
   if (allowed(auditPage)) items.push({ ...pageItem(auditPage, t), icon: <AuditOutlined /> } as MenuItem);
+  if (allowed(outboxPage)) items.push({ ...pageItem(outboxPage, t), icon: <SendOutlined /> } as MenuItem);
+  if (allowed(apiKeysPage)) items.push({ ...pageItem(apiKeysPage, t), icon: <KeyOutlined /> } as MenuItem);
   return items;
 }
 
 /** The menu key to highlight for a location (the longest matching page path). */
 export function selectedKey(pathname: string): string {
-  const pages = [...orgPages, auditPage].map((p) => `/console/${p.path}`);
+  const pages = [...orgPages, ...casePages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
   return pages.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/console';
 }

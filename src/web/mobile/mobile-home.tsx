@@ -1,16 +1,38 @@
 /**
- * The resident's home on a phone: greeting, their grid, and the place where "我要反映"
- * (raising a matter) will live once the cases module ships — shown as a plain notice,
- * not a button that does nothing.
+ * The resident's home on a phone: greeting and grid, the big 我要反映 entry, their latest
+ * cases, the public list and tracking by code, and the emergency numbers.
  */
-import { EnvironmentOutlined, FileTextOutlined, LogoutOutlined, MessageOutlined, PhoneOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Flex, Typography } from 'antd';
+import { EditOutlined, EnvironmentOutlined, LogoutOutlined, PhoneOutlined, RightOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useLogout } from '../auth/auth.api.js';
 import { useSignedInMe } from '../auth/me-context.js';
-import { Brand } from '../common/brand.js';
-import { LanguageSwitch } from '../common/language-switch.js';
+import { ProblemAlert } from '../common/problem-alert.js';
+import { CaseCard } from './case-card.js';
+import { useMyCases } from './resident.api.js';
+
+function RecentCases() {
+  const { t } = useTranslation();
+  const cases = useMyCases();
+  const items = cases.data?.pages[0]?.items.slice(0, 3) ?? [];
+  return (
+    <Card
+      className="gz-mobile__card"
+      size="small"
+      title={t('resident.home.recent')}
+      extra={<Link to="/m/cases" data-testid="home-all-cases">{t('resident.home.all')} <RightOutlined /></Link>}
+      data-testid="home-recent"
+    >
+      {cases.error ? <ProblemAlert error={cases.error} onRetry={() => void cases.refetch()} /> : null}
+      {cases.isPending ? <Skeleton active paragraph={{ rows: 2 }} /> : null}
+      {cases.isSuccess && items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mobile.noCases')} /> : null}
+      <Flex vertical gap={10}>
+        {items.map((c) => <CaseCard key={c.id} c={c} to={`/m/cases/${c.id}`} />)}
+      </Flex>
+    </Card>
+  );
+}
 
 export function MobileHome() {
   const { t } = useTranslation();
@@ -20,11 +42,7 @@ export function MobileHome() {
   const area = me.grants.find((g) => g.role === 'resident') ?? me.grants[0];
 
   return (
-    <div className="gz-mobile" data-testid="mobile-home">
-      <header className="gz-mobile__bar">
-        <Brand />
-        <LanguageSwitch />
-      </header>
+    <div data-testid="mobile-home">
       <section className="gz-mobile__hero">
         <Typography.Title level={3} className="gz-mobile__greeting" data-testid="mobile-greeting">
           {t('mobile.greeting', { name: me.displayName })}
@@ -34,23 +52,29 @@ export function MobileHome() {
         </div>
       </section>
       <Flex vertical gap={12} className="gz-mobile__body">
-        <Card className="gz-mobile__card" data-testid="report-placeholder">
-          <Flex gap={12} align="flex-start">
-            <MessageOutlined className="gz-mobile__icon" />
-            <div>
-              <Typography.Title level={5} style={{ marginTop: 0 }}>{t('mobile.report')}</Typography.Title>
-              <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>{t('mobile.reportSoon')}</Typography.Paragraph>
-            </div>
-          </Flex>
-        </Card>
-        <Card className="gz-mobile__card" title={<span><FileTextOutlined /> {t('mobile.myCases')}</span>} size="small">
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('mobile.noCases')} />
-        </Card>
+        <Link to="/m/new" className="gz-res-entry" data-testid="home-new">
+          <EditOutlined className="gz-res-entry__icon" />
+          <span>
+            <div className="gz-res-entry__title">{t('resident.form.title')}</div>
+            <div className="gz-res-entry__hint">{t('resident.home.reportHint')}</div>
+          </span>
+        </Link>
+        <div className="gz-res-links">
+          <Link to="/m/public" className="gz-res-link" data-testid="home-public">
+            <span className="gz-res-link__title">{t('resident.public.title')}</span>
+            <span className="gz-res-link__hint">{t('resident.home.publicHint')}</span>
+          </Link>
+          <Link to="/track" className="gz-res-link" data-testid="home-track">
+            <span className="gz-res-link__title">{t('resident.track.title')}</span>
+            <span className="gz-res-link__hint">{t('resident.home.trackHint')}</span>
+          </Link>
+        </div>
+        <RecentCases />
         <Card className="gz-mobile__card gz-mobile__notice" size="small">
           <PhoneOutlined /> {t('mobile.hotline')}
         </Card>
         {me.kind === 'staff' ? <Link to="/console"><Button block>{t('mobile.consoleLink')}</Button></Link> : null}
-        <Button block icon={<LogoutOutlined />} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })} data-testid="mobile-logout">
+        <Button block icon={<LogoutOutlined />} onClick={() => logout.mutate(undefined, { onSettled: () => void navigate('/login', { replace: true }) })} data-testid="mobile-logout">
           {t('auth.logout')}
         </Button>
       </Flex>

@@ -59,6 +59,12 @@ describe('case state machine', () => {
     expect(nextState(facts('rated', { rating: 'dissatisfied', redoCount: 1 }), 'redo', '还是没修好', now)).toEqual({ ok: false, refusal: { code: 'redo_limit_reached', max: 1 } });
   });
 
+  it('takes a rating after closure without reopening the case', () => {
+    expect(nextState(facts('closed'), 'rate', null, now)).toEqual({ ok: true, to: 'closed' });
+    expect(nextState(facts('verified'), 'rate', null, now)).toEqual({ ok: true, to: 'rated' });
+    expect(nextState(facts('closed', { rating: 'dissatisfied' }), 'redo', '没修好', now)).toEqual({ ok: true, to: 'in_progress' });
+  });
+
   it('reopens only within the window', () => {
     const closedAt = new Date(now.getTime() - 8 * 86_400_000);
     expect(nextState(facts('closed', { closedAt }), 'reopen', '又坏了', now)).toEqual({ ok: false, refusal: { code: 'reopen_window_passed', days: 7 } });

@@ -52,9 +52,11 @@ export interface Transition {
   to: CaseState | null;
   /** A written reason is required (objections, refusals, returns …). */
   needsReason: boolean;
+  /** States of `from` in which the event is recorded but the state stays (a rating after closure). */
+  keep: readonly CaseState[];
 }
 
-const t = (from: readonly CaseState[], to: CaseState | null, needsReason = false): Transition => ({ from, to, needsReason });
+const t = (from: readonly CaseState[], to: CaseState | null, needsReason = false, keep: readonly CaseState[] = []): Transition => ({ from, to, needsReason, keep });
 const beforeWork = ['dispatched', 'signed'] as const;
 
 /** Every allowed transition. Anything not listed is refused. */
@@ -75,8 +77,9 @@ export const transitions: Record<CaseEvent, Transition> = {
   reply: t(['signed', 'in_progress'], 'replied'),
   verify_pass: t(['replied'], 'verified'),
   verify_fail: t(['replied'], 'in_progress', true),
-  rate: t(['verified', 'answered'], 'rated'),
-  redo: t(['rated'], 'in_progress', true),
+  // 回访 often comes after 办结: a closed case takes its rating and stays closed.
+  rate: t(['verified', 'answered', 'closed'], 'rated', false, ['closed']),
+  redo: t(['rated', 'closed'], 'in_progress', true),
   close: t(['verified', 'rated', 'answered'], 'closed'),
   reopen: t(['closed'], 'in_progress', true),
 };
@@ -148,7 +151,7 @@ export function nextState(facts: CaseFacts, event: CaseEvent, reason: string | n
   if (rule.needsReason && !reason?.trim()) return refuse({ code: 'reason_required' });
   const blocked = guard(event, facts, now);
   if (blocked) return refuse(blocked);
-  return { ok: true, to: rule.to ?? facts.state };
+  return { ok: true, to: rule.to === null || rule.keep.includes(facts.state) ? facts.state : rule.to };
 }
 
 /** The events allowed from a state (before guards), for the UI and the docs. */

@@ -134,6 +134,10 @@ export const cases = pgTable(
     /** Who signed for it in the lead unit. */
     handlerUserId: ref('handler_user_id').references(() => users.id),
     dispatchMode: text('dispatch_mode', { enum: dispatchModes }),
+    /** What the responsibility list names for this category and place (the dispatcher's default). */
+    routeOrgId: ref('route_org_id').references(() => organizations.id),
+    routePostId: ref('route_post_id').references(() => posts.id),
+    routeMode: text('route_mode', { enum: ['direct', 'territorial'] }),
     mergedIntoId: ref('merged_into_id').references((): AnyPgColumn => cases.id),
     refusalReason: text('refusal_reason'),
     refusalChannel: text('refusal_channel'),

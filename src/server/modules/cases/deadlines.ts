@@ -37,11 +37,18 @@ export function dueAt(from: Date, span: Span, calendar: WorkCalendar): Date {
 }
 
 /**
- * The rule for a case: a category-specific override (from the configurable table) wins
- * over the default of its urgency class.
+ * The rule for a case: a category override (from the configurable table, keyed
+ * `${categoryPath}|${urgency}`) wins over the default of its urgency class. An override
+ * covers its category's subtree; the most specific prefix of the case's category path wins.
  */
 export function ruleFor(urgency: Urgency, overrides: ReadonlyMap<string, DeadlineRule>, category: string | null): DeadlineRule {
-  return (category ? overrides.get(`${category}|${urgency}`) : undefined) ?? defaultRules[urgency];
+  if (category) {
+    for (let end = category.length; end > 0; end = category.lastIndexOf('/', end - 1)) {
+      const rule = overrides.get(`${category.slice(0, end)}|${urgency}`);
+      if (rule) return rule;
+    }
+  }
+  return defaultRules[urgency];
 }
 
 /**

@@ -36,7 +36,7 @@ export function roleRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/roles', {
-    config: { access: Permission.RolesAssign },
+    config: { access: Permission.RolesAssign, idempotent: true },
     schema: { tags, summary: '授予角色 Grant a role within a subtree', body: RoleGrantBody, response: { 201: RoleAssignmentOut } },
     handler: async (request, reply) => {
       const grant = await runOrgCommand(request, (ctx) => roleAssigner(ctx, request.body));
@@ -69,7 +69,7 @@ export function accountRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/accounts', {
-    config: { access: Permission.UsersManage },
+    config: { access: Permission.UsersManage, idempotent: true },
     schema: { tags, summary: '新建工作人员账号 Create a staff account', body: AccountCreateBody, response: { 201: AccountOut } },
     handler: async (request, reply) => {
       const b = request.body;

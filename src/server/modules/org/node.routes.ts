@@ -43,7 +43,7 @@ export function nodeRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/nodes', {
-    config: { access: Permission.OrgWrite },
+    config: { access: Permission.OrgWrite, idempotent: true },
     schema: { tags, summary: '新建节点 Create a node', body: NodeCreateBody, response: { 201: NodeOut } },
     handler: async (request, reply) => {
       const b = request.body;

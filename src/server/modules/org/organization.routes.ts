@@ -44,7 +44,7 @@ export function organizationRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/organizations', {
-    config: { access: Permission.OrgWrite },
+    config: { access: Permission.OrgWrite, idempotent: true },
     schema: { tags, summary: '新建组织 Create an organization', body: OrganizationCreateBody, response: { 201: OrganizationOut } },
     handler: async (request, reply) => {
       const b = request.body;
@@ -106,7 +106,7 @@ export function postRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/posts', {
-    config: { access: Permission.OrgWrite },
+    config: { access: Permission.OrgWrite, idempotent: true },
     schema: { tags, summary: '新建岗位 Create a post', body: PostCreateBody, response: { 201: PostOut } },
     handler: async (request, reply) => {
       const b = request.body;

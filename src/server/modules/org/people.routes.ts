@@ -30,7 +30,7 @@ export function peopleRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/people', {
-    config: { access: Permission.PeopleWrite },
+    config: { access: Permission.PeopleWrite, idempotent: true },
     schema: { tags, summary: '新建人员 Create a person', body: PersonCreateBody, response: { 201: PersonOut } },
     handler: async (request, reply) => {
       const b = request.body;

@@ -31,7 +31,7 @@ export function responsibilityRoutes(app: GzApp): void {
   });
 
   app.post('/api/org/responsibilities', {
-    config: { access: Permission.ResponsibilityWrite },
+    config: { access: Permission.ResponsibilityWrite, idempotent: true },
     schema: { tags, summary: '新增职责条目 Add a responsibility entry', body: ResponsibilityCreateBody, response: { 201: ResponsibilityOut } },
     handler: async (request, reply) => {
       const b = request.body;

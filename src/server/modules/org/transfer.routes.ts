@@ -12,7 +12,7 @@ import { orgExporter, orgImporter } from './commands/org-importer.js';
 import { runOrgCommand } from './org.errors.js';
 import { columnsOf, entities, formats, sheetNames, type Format } from './transfer/columns.js';
 import { readSheet } from './transfer/sheet-reader.js';
-import { contentTypes, writeSheet } from './transfer/sheet-writer.js';
+import { contentTypes, writeSheet } from '../../platform/data/sheet-writer.js';
 
 export const IMPORT_LIMIT = 10 * 1024 * 1024;
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -12,6 +12,18 @@ export const Permission = {
   RolesAssign: 'roles.assign',
   ResponsibilityRead: 'responsibility.read',
   ResponsibilityWrite: 'responsibility.write',
+  // 接诉即办 cases
+  CasesRead: 'cases.read', // staff: read cases of the subtree
+  CasesIntake: 'cases.intake', // record a case for someone else (hotline, patrol)
+  CasesDispatch: 'cases.dispatch', // accept, refuse, answer, merge, dispatch, review objections
+  CasesHandle: 'cases.handle', // sign, handle, reply, object, ask for an extension (as a unit's member)
+  CasesVerify: 'cases.verify', // verify, close, decide extensions
+  CasesExport: 'cases.export',
+  CasesConfigure: 'cases.configure', // catalogue, calendar, deadline rules
+  ReplyTemplatesWrite: 'cases.templates',
+  // notifications and integrations
+  OutboxRead: 'outbox.read',
+  ApiKeysManage: 'apikeys.manage',
   // accounts
   UsersManage: 'users.manage',
   // platform

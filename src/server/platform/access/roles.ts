@@ -19,17 +19,18 @@ export const roles = [
 export type Role = (typeof roles)[number];
 
 const staffRead: Permission[] = [P.OrgRead, P.PeopleRead, P.ResponsibilityRead];
+const handler: Permission[] = [P.CasesRead, P.CasesHandle, P.ReplyTemplatesWrite];
 
 /** Role → permissions. Kept as data so the authorization test can walk it. */
 export const rolePermissions: Record<Role, readonly Permission[]> = {
   resident: [],
   party_member: [P.OrgRead],
-  grid_worker: [...staffRead, P.PeopleWrite],
-  cadre: [...staffRead, P.PeopleWrite, P.OrgWrite, P.AuditRead],
-  dispatcher: [...staffRead],
-  dept_staff: [P.OrgRead, P.ResponsibilityRead],
-  discipline_inspector: [...staffRead],
-  assessor: [...staffRead],
+  grid_worker: [...staffRead, P.PeopleWrite, ...handler, P.CasesIntake],
+  cadre: [...staffRead, P.PeopleWrite, P.OrgWrite, P.AuditRead, ...handler, P.CasesVerify, P.CasesExport],
+  dispatcher: [...staffRead, P.CasesRead, P.CasesIntake, P.CasesDispatch, P.CasesVerify, P.CasesExport, P.ReplyTemplatesWrite],
+  dept_staff: [P.OrgRead, P.ResponsibilityRead, ...handler],
+  discipline_inspector: [...staffRead, P.CasesRead],
+  assessor: [...staffRead, P.CasesRead, P.CasesExport],
   admin: allPermissions,
 };
 

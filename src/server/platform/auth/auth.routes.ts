@@ -11,6 +11,7 @@ import { defineModule, type GzApp } from '../module.js';
 import { CSRF_COOKIE, SESSION_COOKIE, cookieOptions } from './auth.plugin.js';
 import { accountRule, addressRule, clearFailures, lockedFor, recordFailure } from './login-throttle.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
+import { authHousekeeping } from './housekeeping.js';
 import { createSession, deleteOtherSessions, deleteSession } from './sessions.js';
 import { findUserById, findUserByLogin, normalizeLogin, updatePasswordHash } from './users.js';
 
@@ -131,6 +132,8 @@ function routes(app: GzApp): void {
 export const authModule = defineModule({
   name: 'auth',
   routes,
+  // Idempotent, so every app server may run it without coordination.
+  jobs: [{ name: 'auth.housekeeping', everyMs: 3_600_000, run: ({ db, now }) => authHousekeeping(db, now) }],
   messages: {
     login_failed: { zh: '用户名或密码错误', en: 'Wrong username or password' },
     login_locked: { zh: '登录失败次数过多，请 {seconds} 秒后再试', en: 'Too many failed sign-ins; try again in {seconds} s' },

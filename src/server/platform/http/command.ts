@@ -8,11 +8,11 @@ import type { CommandContext } from '../context.js';
 import './app-types.js';
 
 export function runCommand<T>(request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
-  const { db, clock } = request.server.gz;
-  return db.transaction((tx) => fn({ tx, actor: request.actor, requestId: String(request.id), ip: request.ip, now: clock() }));
+  const { db, clock, config } = request.server.gz;
+  return db.transaction((tx) => fn({ tx, actor: request.actor, requestId: String(request.id), ip: request.ip, now: clock(), timeZone: config.timeZone }));
 }
 
 /** Read-only context for queries that need no transaction. */
 export function readContext(request: FastifyRequest) {
-  return { db: request.server.gz.db, actor: request.actor, now: request.server.gz.clock() };
+  return { db: request.server.gz.db, actor: request.actor, now: request.server.gz.clock(), timeZone: request.server.gz.config.timeZone };
 }

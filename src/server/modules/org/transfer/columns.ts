@@ -7,15 +7,9 @@ import type { NodeLevel, OrgKind, PartyLevel } from '../org.tables.js';
 
 export const entities = ['nodes', 'organizations', 'people'] as const;
 export type Entity = (typeof entities)[number];
-export const formats = ['xlsx', 'csv'] as const;
-export type Format = (typeof formats)[number];
+import type { ColumnDef } from '../../../platform/data/sheet-writer.js';
 
-export interface ColumnDef {
-  key: string;
-  header: string;
-  /** Written as a number in XLSX (codes are always text, so 15-digit grid codes survive Excel). */
-  numeric?: boolean;
-}
+export { formats, type ColumnDef, type Format } from '../../../platform/data/sheet-writer.js';
 
 export const columnsOf: Record<Entity, readonly ColumnDef[]> = {
   nodes: [

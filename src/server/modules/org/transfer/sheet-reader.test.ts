@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { DomainError } from '../../../platform/http/errors.js';
 import { columnsOf } from './columns.js';
 import { cleanCell, decodeText, readSheet, xlsxCellText } from './sheet-reader.js';
-import { csvSafe, writeSheet } from './sheet-writer.js';
+import { csvSafe, writeSheet } from '../../../platform/data/sheet-writer.js';
 import { zipProblem } from './zip-guard.js';
 
 const cols = columnsOf.nodes;

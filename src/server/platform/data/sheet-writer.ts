@@ -4,7 +4,15 @@
  * CSV cells that a spreadsheet would run as a formula are prefixed with `'` (the
  * importer strips it again), against CSV injection.
  */
-import type { ColumnDef, Format } from './columns.js';
+export const formats = ['xlsx', 'csv'] as const;
+export type Format = (typeof formats)[number];
+
+export interface ColumnDef {
+  key: string;
+  header: string;
+  /** Written as a number in XLSX (codes are always text, so 15-digit grid codes survive Excel). */
+  numeric?: boolean;
+}
 
 /** Neutralizes a CSV cell that starts like a formula (=, +, -, @, tab, CR). */
 export function csvSafe(text: string): string {

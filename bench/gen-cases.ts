@@ -1,0 +1,216 @@
+/**
+ * Benchmark databases and the case generator.
+ *
+ * `benchDatabase` opens a fresh, prepared database (migrations and reference data): PGlite
+ * in a temporary on-disk directory, or a new database on the PostgreSQL server of
+ * DATABASE_URL. `generateCases` fills it fast with SQL (`INSERT … SELECT … FROM
+ * generate_series`): a district of 10 streets, 100 communities and 1,000 grids, about 200
+ * units, and N cases spread like a real 12345 history — most closed, a few per cent open,
+ * open ones recent, the busiest units taking far more cases than the quiet ones — with the
+ * real messages' titles and texts, so rows have their real width.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { openDatabase, pgliteDirOf, queryRows, type Database, type Db } from '../src/server/platform/db/database.js';
+import { prepareDatabase } from '../src/server/prepare.js';
+import { demoMessages } from '../src/server/modules/cases/cases.seed-messages.js';
+
+export interface BenchDatabase {
+  label: 'pglite' | 'postgres';
+  database: Database;
+  /** Connection string of the benchmark's own database (PostgreSQL only). */
+  url: string | undefined;
+  cleanup: () => Promise<void>;
+}
+
+/** A fresh prepared database: PGlite on disk, or a new database on DATABASE_URL's server. */
+export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: string): Promise<BenchDatabase> {
+  if (kind === 'pglite') {
+    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
+    const database = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
+    await prepareDatabase(database);
+    return { label: 'pglite', database, url: undefined, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
+  }
+  const name = `gz_bench_${process.pid}_${Date.now() % 100_000}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl!);
+  u.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
+  await prepareDatabase(database, u.toString());
+  return {
+    label: 'postgres',
+    database,
+    url: u.toString(),
+    cleanup: async () => {
+      await database.close();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface GeneratedWorld {
+  districtPath: string;
+  /** The unit with the most cases, and an account whose person holds a post in it (dept_staff). */
+  busiestUnitId: number;
+  handlerUserId: number;
+  /** A median unit and its handler. */
+  medianUnitId: number;
+  medianHandlerUserId: number;
+  /** An account holding `dispatcher` at the district. */
+  dispatcherUserId: number;
+  cases: number;
+  seconds: number;
+}
+
+const UNITS = 200;
+const GRIDS = 1000;
+
+async function run(db: Db, query: ReturnType<typeof sql>): Promise<void> {
+  await db.execute(query);
+}
+
+/** The tree: one district, 10 streets × 10 communities × 10 grids, with materialized paths. */
+async function tree(db: Db): Promise<string> {
+  await run(db, sql`INSERT INTO admin_nodes (level, kind, code, name, path) VALUES ('district', '区', 'BENCH', '基准区', '/')`);
+  await run(db, sql`UPDATE admin_nodes SET path = '/' || id || '/' WHERE code = 'BENCH'`);
+  const levels = [
+    { level: 'street', kind: '街道', parent: 'district', per: 10, name: '街道' },
+    { level: 'community', kind: '社区', parent: 'street', per: 10, name: '社区' },
+    { level: 'grid', kind: '网格', parent: 'community', per: 10, name: '网格' },
+  ];
+  for (const l of levels) {
+    await run(
+      db,
+      sql`INSERT INTO admin_nodes (parent_id, level, kind, code, name, path)
+          SELECT p.id, ${l.level}, ${l.kind}, p.code || '-' || s, ${l.name} || s, p.path || 'new' || s || '/'
+            FROM admin_nodes p, generate_series(1, ${l.per}) s
+           WHERE p.level = ${l.parent} AND p.code LIKE 'BENCH%'`,
+    );
+    await run(db, sql`UPDATE admin_nodes n SET path = p.path || n.id || '/' FROM admin_nodes p WHERE p.id = n.parent_id AND n.level = ${l.level} AND n.code LIKE 'BENCH%'`);
+  }
+  const [d] = await queryRows<{ path: string }>(db, sql`SELECT path FROM admin_nodes WHERE code = 'BENCH'`);
+  return d!.path;
+}
+
+/** About 200 units: 40 district departments, 10 street offices, 100 residents' committees, 50 social organizations. */
+async function units(db: Db): Promise<void> {
+  await run(db, sql`INSERT INTO organizations (node_id, kind, code, name) SELECT id, 'department', 'BENCH-B-' || s, '部门' || s FROM admin_nodes, generate_series(1, 40) s WHERE code = 'BENCH'`);
+  await run(db, sql`INSERT INTO organizations (node_id, kind, code, name) SELECT id, 'department', code || '-ZF', name || '办事处' FROM admin_nodes WHERE level = 'street' AND code LIKE 'BENCH%'`);
+  await run(db, sql`INSERT INTO organizations (node_id, kind, code, name) SELECT id, 'committee', code || '-JW', name || '居委会' FROM admin_nodes WHERE level = 'community' AND code LIKE 'BENCH%'`);
+  await run(
+    db,
+    sql`INSERT INTO organizations (node_id, kind, code, name, charter_node_id)
+        SELECT id, 'social', code || '-S', name || '志愿服务队', id FROM admin_nodes WHERE level = 'community' AND code LIKE 'BENCH%' AND right(code, 1) IN ('1', '6')`,
+  );
+}
+
+/** An account with a role at the district; with `unitId`, its person holds a post there. */
+async function account(db: Db, username: string, role: string, districtPath: string, unitId?: number): Promise<number> {
+  const [u] = await queryRows<{ id: number }>(db, sql`INSERT INTO users (username, display_name, password_hash, kind) VALUES (${username}, ${username}, 'x', 'staff') RETURNING id`);
+  await run(db, sql`INSERT INTO role_assignments (user_id, role, node_id) SELECT ${u!.id}, ${role}, id FROM admin_nodes WHERE path = ${districtPath}`);
+  if (unitId !== undefined) {
+    const [p] = await queryRows<{ id: number }>(db, sql`INSERT INTO people (node_id, name, user_id) SELECT id, ${username}, ${u!.id} FROM admin_nodes WHERE path = ${districtPath} RETURNING id`);
+    await run(db, sql`INSERT INTO posts (org_id, title, person_id) VALUES (${unitId}, '科员', ${p!.id})`);
+  }
+  return u!.id;
+}
+
+/** Real titles and texts (100 of them), for realistic row widths. */
+async function texts(db: Db): Promise<void> {
+  await run(db, sql`CREATE TEMP TABLE bench_texts (i int PRIMARY KEY, title text NOT NULL, body text NOT NULL) ON COMMIT DROP`);
+  const picked = demoMessages().filter((_, i) => i % 7 === 0).slice(0, 100);
+  for (const [i, m] of picked.entries()) await run(db, sql`INSERT INTO bench_texts VALUES (${i}, ${m.title}, ${m.body})`);
+}
+
+/**
+ * One batch of cases ids `from`..`to`. States (cumulative): 92.4 % closed, 0.5 % refused,
+ * 0.5 % merged, then open: 0.4 % submitted, 0.2 % accepted, 0.8 % dispatched, 0.05 %
+ * objected, 0.6 % signed, 2.5 % in progress, 0.8 % replied, 0.4 % verified, 0.25 % rated.
+ * Unit: `floor(200 · r²)` (the busiest units take ~7 % of all cases, a median one ~0.35 %).
+ */
+async function batch(db: Db, from: number, to: number, now: Date): Promise<void> {
+  await run(
+    db,
+    sql`WITH r AS (
+          SELECT s, floor(random() * ${GRIDS})::int AS gi, floor(power(random(), 2) * ${UNITS})::int AS ui, random() AS rs, random() AS rt,
+                 floor(random() * 100)::int AS ti, floor(random() * 3000)::int AS ci
+            FROM generate_series(${from}::int, ${to}::int) s
+        ), st AS (
+          SELECT r.*, CASE
+              WHEN rs < 0.924 THEN 'closed' WHEN rs < 0.929 THEN 'refused' WHEN rs < 0.934 THEN 'merged'
+              WHEN rs < 0.938 THEN 'submitted' WHEN rs < 0.940 THEN 'accepted' WHEN rs < 0.948 THEN 'dispatched'
+              WHEN rs < 0.9485 THEN 'objected' WHEN rs < 0.9545 THEN 'signed' WHEN rs < 0.9795 THEN 'in_progress'
+              WHEN rs < 0.9875 THEN 'replied' WHEN rs < 0.9915 THEN 'verified' ELSE 'rated' END AS state
+            FROM r
+        ), t AS (
+          SELECT st.*,
+                 -- open cases are recent (30 days), the rest spread over three years
+                 ${now}::timestamptz - CASE WHEN state IN ('closed', 'refused', 'merged') THEN rt * interval '1095 days' ELSE rt * interval '30 days' END AS at,
+                 state NOT IN ('submitted', 'accepted', 'refused') AS led
+            FROM st
+        )
+        INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state,
+                           lead_org_id, dispatch_mode, rating, step, step_due_at, feedback_due_at, overdue,
+                           submitted_at, dispatched_at, replied_at, closed_at, updated_at)
+        SELECT 'B' || lpad(t.s::text, 10, '0'), md5('bench' || t.s), (ARRAY['complaint', 'help', 'enquiry', 'report', 'suggestion'])[1 + t.s % 5],
+               x.title, x.body, c.id, g.id, g.path, (ARRAY['hotline', 'hotline', 'web', 'api', 'patrol'])[1 + t.s % 5], 'general', t.s % 10 <> 0, t.state,
+               CASE WHEN t.led THEN u.id END, CASE WHEN t.led THEN 'direct' END,
+               CASE WHEN t.state IN ('closed', 'rated') THEN (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + t.s % 5] END,
+               CASE WHEN t.state IN ('submitted', 'accepted', 'objected') THEN 'dispatch' WHEN t.state = 'dispatched' THEN 'sign'
+                    WHEN t.state IN ('signed', 'in_progress') THEN 'feedback' END,
+               CASE WHEN t.state IN ('submitted', 'accepted', 'objected') THEN t.at + interval '24 hours' WHEN t.state = 'dispatched' THEN t.at + interval '26 hours'
+                    WHEN t.state IN ('signed', 'in_progress') THEN t.at + interval '9 days' END,
+               CASE WHEN t.led THEN t.at + interval '9 days' END,
+               t.state IN ('submitted', 'accepted', 'objected', 'dispatched', 'signed', 'in_progress') AND t.at + interval '9 days' < ${now}::timestamptz,
+               t.at, CASE WHEN t.led THEN t.at + interval '2 hours' END,
+               CASE WHEN t.state IN ('replied', 'verified', 'rated', 'closed') THEN t.at + interval '4 days' END,
+               CASE WHEN t.state IN ('closed', 'refused', 'merged') THEN t.at + interval '6 days' END,
+               t.at + interval '6 days'
+          FROM t
+          JOIN bench_grids g ON g.i = t.gi
+          JOIN bench_units u ON u.i = t.ui
+          JOIN bench_categories c ON c.i = t.ci % (SELECT count(*) FROM bench_categories)
+          JOIN bench_texts x ON x.i = t.ti`,
+  );
+}
+
+/**
+ * Generates `n` cases (and their district, units, a handler and a dispatcher) in batches of
+ * 100,000, then ANALYZE. Everything happens on one connection (temporary tables).
+ */
+export async function generateCases(database: Database, n: number, now = new Date()): Promise<GeneratedWorld> {
+  const started = performance.now();
+  const world = await database.db.transaction(async (tx) => {
+    const db = tx as unknown as Db;
+    const districtPath = await tree(db);
+    await units(db);
+    await texts(db);
+    await run(db, sql`SELECT setseed(0.42)`);
+    await run(db, sql`CREATE TEMP TABLE bench_grids ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id, path FROM admin_nodes WHERE level = 'grid' AND code LIKE 'BENCH%'`);
+    await run(db, sql`CREATE TEMP TABLE bench_units ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM organizations WHERE code LIKE 'BENCH%'`);
+    await run(db, sql`CREATE TEMP TABLE bench_categories ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM case_categories WHERE level = 3`);
+    for (let from = 1; from <= n; from += 100_000) await batch(db, from, Math.min(n, from + 99_999), now);
+    const ranked = await queryRows<{ id: number; n: number }>(db, sql`SELECT lead_org_id AS id, count(*)::int AS n FROM cases WHERE lead_org_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`);
+    const busiestUnitId = ranked[0]!.id;
+    const medianUnitId = ranked[Math.floor(ranked.length / 2)]!.id;
+    return {
+      districtPath,
+      busiestUnitId,
+      handlerUserId: await account(db, 'bench-handler', 'dept_staff', districtPath, busiestUnitId),
+      medianUnitId,
+      medianHandlerUserId: await account(db, 'bench-handler-median', 'dept_staff', districtPath, medianUnitId),
+      dispatcherUserId: await account(db, 'bench-dispatcher', 'dispatcher', districtPath),
+    };
+  });
+  await run(database.db, sql`ANALYZE`);
+  return { ...world, cases: n, seconds: (performance.now() - started) / 1000 };
+}

@@ -1,0 +1,108 @@
+/**
+ * Case rows → API shapes, by what the caller may see: staff of the area and the lead
+ * unit see everything; the reporter sees their own case without internal notes; the
+ * public (tracking code, public list) sees neither contact details nor exact position.
+ */
+import type { Executor } from '../../platform/db/database.js';
+import { unitsByIds } from '../org/org.exports.js';
+import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
+import { categoriesByIds, caseById, coUnitsOfMany, type CaseEventRow, type CaseRow } from './case.repo.js';
+import type { CaseOut } from './case.schema.js';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+type View = 'staff' | 'reporter' | 'public';
+
+/** How much of a case the caller sees. */
+export function viewOf(who: CaseCaller | null, c: CaseRow): View {
+  if (who && casePolicy.seeInternal(who, c)) return 'staff';
+  if (who && casePolicy.view(who, c)) return 'reporter';
+  return 'public';
+}
+
+/** Presents many cases with two batched look-ups (units, categories) and one for co-units. */
+export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[]): Promise<CaseOut[]> {
+  const coUnits = await coUnitsOfMany(ex, rows.map((r) => r.id));
+  const unitIds = rows.flatMap((r) => [r.leadOrgId, r.routeOrgId, ...(coUnits.get(r.id) ?? [])]).filter((id): id is number => id !== null);
+  const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesByIds(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
+  const merged = new Map<number, string>();
+  for (const r of rows) if (r.mergedIntoId) merged.set(r.mergedIntoId, (await caseById(ex, r.mergedIntoId))?.number ?? '');
+  const unit = (id: number | null) => (id === null ? null : { id, name: units.get(id)?.name ?? '' });
+  return rows.map((r) => {
+    const view = viewOf(who, r);
+    const category = r.categoryId ? categories.get(r.categoryId) : undefined;
+    return {
+      id: r.id,
+      number: r.number,
+      type: r.type,
+      title: r.title,
+      description: r.description,
+      category: category ? { id: category.id, path: category.path } : null,
+      nodeId: r.nodeId,
+      areaPath: r.areaPath,
+      address: r.address,
+      latitude: view === 'public' ? null : r.latitude,
+      longitude: view === 'public' ? null : r.longitude,
+      contactName: view === 'public' ? null : r.contactName,
+      contactPhone: view === 'public' ? null : r.contactPhone,
+      channel: r.channel,
+      urgency: r.urgency,
+      isPublic: r.isPublic,
+      state: r.state,
+      version: r.version,
+      lead: unit(r.leadOrgId),
+      coUnits: (coUnits.get(r.id) ?? []).map((id) => unit(id)!),
+      dispatchMode: r.dispatchMode,
+      route: view === 'staff' ? { unit: unit(r.routeOrgId), mode: r.routeMode } : { unit: null, mode: null },
+      mergedInto: r.mergedIntoId ? { id: r.mergedIntoId, number: merged.get(r.mergedIntoId) ?? '' } : null,
+      refusalReason: r.refusalReason,
+      refusalChannel: r.refusalChannel,
+      rating: view === 'public' ? null : r.rating,
+      ratingComment: view === 'public' ? null : r.ratingComment,
+      redoCount: r.redoCount,
+      supportCount: r.supportCount,
+      step: r.step,
+      stepDueAt: iso(r.stepDueAt),
+      feedbackDueAt: iso(r.feedbackDueAt),
+      overdue: r.overdue,
+      submittedAt: r.submittedAt.toISOString(),
+      dispatchedAt: iso(r.dispatchedAt),
+      repliedAt: iso(r.repliedAt),
+      closedAt: iso(r.closedAt),
+      actions: who ? actionsFor(who, r) : [],
+    };
+  });
+}
+
+export async function presentCase(ex: Executor, who: CaseCaller | null, row: CaseRow): Promise<CaseOut> {
+  return (await presentCases(ex, who, [row]))[0]!;
+}
+
+/** Which role acted, for residents: they see roles and units, never staff names. */
+const roleOfEvent: Record<string, string> = {
+  submit: 'reporter', rate: 'reporter', redo: 'reporter', reopen: 'reporter',
+  accept: 'dispatch_center', refuse: 'dispatch_center', answer_now: 'dispatch_center', merge: 'dispatch_center', dispatch: 'dispatch_center',
+  redispatch: 'dispatch_center', uphold_objection: 'dispatch_center', reject_objection: 'dispatch_center',
+  sign: 'handling_unit', start: 'handling_unit', reply: 'handling_unit', object: 'handling_unit', request_extension: 'handling_unit',
+  decide_extension: 'verifier', verify_pass: 'verifier', verify_fail: 'verifier', close: 'verifier',
+};
+
+/** Data keys a resident may see on their timeline (unit names and dates, not ids or routes). */
+const PUBLIC_DATA = ['unitName', 'coUnits', 'feedbackDueAt', 'rating', 'approved', 'workingDays', 'intoNumber', 'dueAt', 'step', 'auto'];
+
+export function presentTimeline(rows: readonly CaseEventRow[], view: View) {
+  return rows
+    .filter((e) => view === 'staff' || e.public)
+    .map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      event: e.event,
+      fromState: e.fromState,
+      toState: e.toState,
+      actor: view === 'staff' ? e.actorLabel : (roleOfEvent[e.event] ?? 'system'),
+      reason: e.reason,
+      message: e.message,
+      public: e.public,
+      data: view === 'staff' ? e.data : Object.fromEntries(Object.entries(e.data).filter(([k]) => PUBLIC_DATA.includes(k))),
+    }));
+}

@@ -1,0 +1,132 @@
+/**
+ * Reading cases: the role inboxes (to dispatch, objections, to sign, to handle, to verify,
+ * overdue), lookup by number, phone or words, the reporter's own list, the public list,
+ * and a case's timeline — each filtered to what the caller may see.
+ */
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { scopeOf } from '../../platform/access/actor.js';
+import { Permission } from '../../platform/access/permission.js';
+import { DEFAULT_TIME_ZONE } from '../../platform/context.js';
+import type { Db } from '../../platform/db/database.js';
+import { matchesText, underAny } from '../../platform/db/like.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { addDays, startOfLocalDate } from '../../platform/time/zoned.js';
+import { nodePlace } from '../org/org.exports.js';
+import { callerOfActor } from './commands/transition.js';
+import type { Actor } from '../../platform/access/actor.js';
+import { casePolicy, type CaseCaller } from './case.policy.js';
+import { presentCase, presentCases, presentTimeline, viewOf } from './case.presenter.js';
+import { caseById, caseByTrackingHash, eventsOf } from './case.repo.js';
+import type { CaseListQuery, Inbox } from './case.schema.js';
+import { cases } from './cases.tables.js';
+import { trackingHash } from './tracking.js';
+
+export interface ReadContext {
+  db: Db;
+  actor: Actor | null;
+  timeZone?: string;
+}
+
+const openStates = ['submitted', 'accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'answered', 'verified', 'rated'] as const;
+
+/** The rows an inbox holds for the caller (before the query's other filters). */
+function inboxFilter(box: Inbox, who: CaseCaller): SQL {
+  const scope = (p: (typeof Permission)[keyof typeof Permission]) => underAny(cases.areaPath, scopeOf(who.actor, p));
+  const mine = who.unitIds.length > 0 ? inArray(cases.leadOrgId, [...who.unitIds]) : sql`false`;
+  switch (box) {
+    case 'to_dispatch':
+      return and(inArray(cases.state, ['submitted', 'accepted']), scope(Permission.CasesDispatch))!;
+    case 'objections':
+      return and(eq(cases.state, 'objected'), scope(Permission.CasesDispatch))!;
+    case 'to_sign':
+      return and(eq(cases.state, 'dispatched'), mine)!;
+    case 'to_handle':
+      return and(inArray(cases.state, ['signed', 'in_progress']), mine)!;
+    case 'to_verify':
+      return and(eq(cases.state, 'replied'), scope(Permission.CasesVerify))!;
+    case 'overdue':
+      return and(eq(cases.overdue, true), inArray(cases.state, [...openStates]), or(scope(Permission.CasesRead), mine))!;
+    case 'all':
+      return or(scope(Permission.CasesRead), mine)!;
+  }
+}
+
+/** Words, a case number or a phone number. */
+function lookup(q: string): SQL {
+  if (/^\d{8}-\d{1,6}$/.test(q)) return eq(cases.number, q);
+  if (/^\+?\d[\d -]{6,}$/.test(q)) return eq(cases.contactPhone, q.replace(/[ -]/g, ''));
+  return matchesText(q, cases.title, cases.description, cases.address);
+}
+
+/** A page of an inbox, most urgent first for work boxes, newest first otherwise. */
+export async function listCases(rc: ReadContext, q: CaseListQuery) {
+  const who = await callerOfActor(rc.db, rc.actor);
+  const zone = rc.timeZone ?? DEFAULT_TIME_ZONE;
+  const under = q.nodeId !== undefined ? await nodePlace(rc.db, q.nodeId) : undefined;
+  if (q.nodeId !== undefined && !under) return { items: [], total: 0 };
+  const where = and(
+    inboxFilter(q.box, who),
+    q.state ? eq(cases.state, q.state) : undefined,
+    q.categoryId !== undefined ? eq(cases.categoryId, q.categoryId) : undefined,
+    under ? underAny(cases.areaPath, [under.path]) : undefined,
+    q.q ? lookup(q.q) : undefined,
+    q.from ? gte(cases.submittedAt, startOfLocalDate(q.from, zone)) : undefined,
+    q.to ? lt(cases.submittedAt, startOfLocalDate(addDays(q.to, 1), zone)) : undefined,
+    q.overdue === true ? eq(cases.overdue, true) : undefined,
+  );
+  const urgentFirst = q.box !== 'all';
+  const rows = await rc.db
+    .select()
+    .from(cases)
+    .where(where)
+    .orderBy(...(urgentFirst ? [sql`${cases.stepDueAt} ASC NULLS LAST`, asc(cases.id)] : [desc(cases.id)]))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [total] = await rc.db.select({ n: count() }).from(cases).where(where);
+  return { items: await presentCases(rc.db, who, rows), total: Number(total?.n ?? 0) };
+}
+
+/** The reporter's own cases, newest first. */
+export async function myCases(rc: ReadContext, paging: { limit: number; offset: number }) {
+  const userId = rc.actor!.userId;
+  const who = await callerOfActor(rc.db, rc.actor);
+  const rows = await rc.db.select().from(cases).where(eq(cases.reporterUserId, userId)).orderBy(desc(cases.id)).limit(paging.limit).offset(paging.offset);
+  const [total] = await rc.db.select({ n: count() }).from(cases).where(eq(cases.reporterUserId, userId));
+  return { items: await presentCases(rc.db, who, rows), total: Number(total?.n ?? 0) };
+}
+
+/** Public cases ("我也遇到"): accepted and beyond, not refused or merged, newest first. */
+export async function publicCases(rc: ReadContext, q: { nodeId?: number | undefined; limit: number; offset: number }) {
+  const under = q.nodeId !== undefined ? await nodePlace(rc.db, q.nodeId) : undefined;
+  const where = and(
+    eq(cases.isPublic, true),
+    inArray(cases.state, ['accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'verified', 'rated', 'closed', 'answered']),
+    under ? underAny(cases.areaPath, [under.path]) : undefined,
+  );
+  const rows = await rc.db.select().from(cases).where(where).orderBy(desc(cases.id)).limit(q.limit).offset(q.offset);
+  const [total] = await rc.db.select({ n: count() }).from(cases).where(where);
+  return { items: await presentCases(rc.db, null, rows), total: Number(total?.n ?? 0) };
+}
+
+/** One case, if the caller may see it (404 otherwise — never told apart from a missing one). */
+export async function getCase(rc: ReadContext, id: number) {
+  const who = await callerOfActor(rc.db, rc.actor);
+  const row = await caseById(rc.db, id);
+  if (!row || !casePolicy.view(who, row)) throw new NotFound();
+  return presentCase(rc.db, who, row);
+}
+
+export async function caseTimeline(rc: ReadContext, id: number) {
+  const who = await callerOfActor(rc.db, rc.actor);
+  const row = await caseById(rc.db, id);
+  if (!row || !casePolicy.view(who, row)) throw new NotFound();
+  const view = viewOf(who, row);
+  return { items: presentTimeline(await eventsOf(rc.db, id, view !== 'staff'), view) };
+}
+
+/** Following a case with its tracking code (no account needed): the public view and timeline. */
+export async function trackCase(rc: ReadContext, code: string) {
+  const row = await caseByTrackingHash(rc.db, trackingHash(code));
+  if (!row) throw new NotFound('case_tracking_not_found');
+  return { case: await presentCase(rc.db, null, row), timeline: presentTimeline(await eventsOf(rc.db, row.id, true), 'public') };
+}

@@ -1,0 +1,322 @@
+/**
+ * The 接诉即办 loop through HTTP on a real database: intake, routing, dispatch, signing,
+ * handling, verification, rating, and the side paths (objection, extension, 返工, 重办,
+ * 不予受理, 即时答复, 合并, reopen, "me too"), with the audit chain intact at the end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, type TestApp } from '../../../../test/helpers/app.js';
+import { buildCaseWorld, requestBody, type CaseWorld } from '../../../../test/helpers/cases.js';
+import { queryRows } from '../../platform/db/database.js';
+import { verifyAudit } from '../../platform/audit/verify.js';
+
+let t: TestApp;
+let w: CaseWorld;
+type C = { id: number; state: string; version: number; number: string; actions: string[]; lead: { id: number; name: string } | null; feedbackDueAt: string | null; stepDueAt: string | null; step: string | null; rating: string | null; supportCount: number };
+
+const codeOf = (res: { json(): { code?: string; errors?: Array<{ code: string }> } }) => res.json().errors?.[0]?.code ?? res.json().code;
+
+async function submit(extra: Record<string, unknown> = {}, who = w.clients.resident) {
+  const res = await who.post('/api/cases', requestBody(w, extra));
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json() as { case: C; trackingCode: string };
+}
+
+async function act(who: keyof CaseWorld['clients'], id: number, action: string, body: Record<string, unknown> = {}, status = 200): Promise<C> {
+  const res = await w.clients[who].post(`/api/cases/${id}/${action}`, body);
+  expect(res.statusCode, `${who} ${action}: ${res.body}`).toBe(status);
+  return res.json() as C;
+}
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  w = await buildCaseWorld(t);
+});
+afterAll(() => t.close());
+
+describe('intake', () => {
+  it('numbers the case by day, routes it by the responsibility list and gives a tracking code', async () => {
+    const { case: c, trackingCode } = await submit();
+    expect(c.number).toMatch(/^\d{8}-\d{6}$/);
+    expect(c.state).toBe('submitted');
+    expect(c.step).toBe('dispatch');
+    expect(trackingCode).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$/);
+    const staff = (await w.clients.dispatcher.get(`/api/cases/${c.id}`)).json();
+    expect(staff.route).toEqual({ unit: { id: w.units.cg, name: '城管委' }, mode: 'direct' });
+    expect(staff.actions).toEqual(expect.arrayContaining(['accept', 'dispatch', 'refuse', 'merge']));
+    const tracked = await t.app.inject({ method: 'GET', url: `/api/public/cases/track?code=${trackingCode.toLowerCase()}` });
+    expect(tracked.statusCode).toBe(200);
+    expect(tracked.json().case).toMatchObject({ number: c.number, contactPhone: null, latitude: null });
+    const [stored] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases WHERE tracking_hash = ${trackingCode}`);
+    expect(stored!.n).toBe(0); // only the hash is kept
+  });
+
+  it('lets residents see only their own cases', async () => {
+    const { case: c } = await submit();
+    expect((await w.clients.resident2.get(`/api/cases/${c.id}`)).statusCode).toBe(404);
+    expect((await w.clients.resident2.get(`/api/cases/${c.id}/timeline`)).statusCode).toBe(404);
+    const mine = (await w.clients.resident.get('/api/me/cases')).json();
+    expect(mine.items.every((x: C) => x.id !== undefined)).toBe(true);
+    expect((await w.clients.resident2.get('/api/me/cases')).json().total).toBe(0);
+    expect((await w.clients.resident.get('/api/cases')).statusCode).toBe(403);
+  });
+
+  it('routes a matter without a responsibility entry to the territorial unit', async () => {
+    const other = (await queryRows<{ id: number }>(t.db, sql`SELECT id FROM case_categories WHERE level = 3 AND path NOT LIKE (SELECT category FROM responsibilities WHERE org_id = ${w.units.cg} LIMIT 1) || '%' AND path NOT LIKE '纪检监察%' LIMIT 1`))[0]!;
+    const { case: c } = await submit({ categoryId: other.id });
+    const staff = (await w.clients.dispatcher.get(`/api/cases/${c.id}`)).json();
+    expect(staff.route).toEqual({ unit: { id: w.units.committee, name: '幸福社区居委会' }, mode: 'territorial' });
+  });
+
+  it('sends a 举报 about an official to the supervision channel and stores nothing', async () => {
+    const [before] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases`);
+    const res = await w.clients.resident.post('/api/cases', requestBody(w, { type: 'report', aboutOfficial: true, title: '举报某干部' }));
+    expect(res.statusCode).toBe(409);
+    expect(codeOf(res)).toBe('case_report_to_supervision');
+    const [after] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases`);
+    expect(after!.n).toBe(before!.n);
+  });
+
+  it('refuses bad input with field errors and never half-writes', async () => {
+    const res = await w.clients.resident.post('/api/cases', requestBody(w, { title: '', nodeId: 999999999 }));
+    expect(res.statusCode).toBe(400);
+    const missing = await w.clients.resident.post('/api/cases', requestBody(w, { nodeId: 999999999 }));
+    expect(missing.statusCode).toBe(422);
+    expect(codeOf(missing)).toBe('ref_not_found');
+  });
+});
+
+describe('the whole loop', () => {
+  it('goes from submission to a satisfied rating, each step on the timeline', async () => {
+    const { case: c } = await submit();
+    let x = await act('dispatcher', c.id, 'dispatch', { version: c.version });
+    expect(x).toMatchObject({ state: 'dispatched', lead: { id: w.units.cg }, step: 'sign' });
+    expect(new Date(x.feedbackDueAt!).getTime()).toBeGreaterThan(Date.now());
+    const inbox = (await w.clients.handler.get('/api/cases?box=to_sign')).json();
+    expect(inbox.items.map((i: C) => i.id)).toContain(c.id);
+    expect((await w.clients.otherHandler.get('/api/cases?box=to_sign')).json().items.map((i: C) => i.id)).not.toContain(c.id);
+    await act('otherHandler', c.id, 'sign', {}, 403);
+    x = await act('handler', c.id, 'sign');
+    expect(x).toMatchObject({ state: 'signed', step: 'feedback', stepDueAt: x.feedbackDueAt });
+    expect((await act('handler', c.id, 'start')).state).toBe('in_progress');
+    x = await act('handler', c.id, 'reply', { message: '已更换灯泡，恢复照明。' });
+    expect(x).toMatchObject({ state: 'replied', step: null });
+    expect((await w.clients.verifier.get('/api/cases?box=to_verify')).json().items.map((i: C) => i.id)).toContain(c.id);
+    x = await act('verifier', c.id, 'verify', { passed: true });
+    expect(x.state).toBe('verified');
+    x = await act('resident', c.id, 'rate', { rating: 'satisfied', comment: '很快就修好了' });
+    expect(x).toMatchObject({ state: 'closed', rating: 'satisfied' });
+    const timeline = (await w.clients.resident.get(`/api/cases/${c.id}/timeline`)).json().items as Array<{ event: string; actor: string }>;
+    expect(timeline.map((e) => e.event)).toEqual(['submit', 'dispatch', 'sign', 'start', 'reply', 'verify_pass', 'rate', 'close']);
+    expect(timeline.every((e) => ['reporter', 'dispatch_center', 'handling_unit', 'verifier'].includes(e.actor))).toBe(true);
+    const staffTimeline = (await w.clients.dispatcher.get(`/api/cases/${c.id}/timeline`)).json().items as Array<{ actor: string }>;
+    expect(staffTimeline[2]!.actor).toBe(`handler${w.district.id}`);
+  });
+
+  it('takes a rating after the verifier closed the case', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    await act('handler', c.id, 'sign');
+    await act('handler', c.id, 'reply', { message: '已处理' });
+    await act('verifier', c.id, 'verify', { passed: true });
+    await act('verifier', c.id, 'close');
+    const x = await act('resident', c.id, 'rate', { rating: 'basic' });
+    expect(x).toMatchObject({ state: 'closed', rating: 'basic' });
+  });
+
+  it('refuses an illegal transition with a clear error', async () => {
+    const { case: c } = await submit();
+    const res = await w.clients.dispatcher.post(`/api/cases/${c.id}/verify`, { passed: true });
+    expect(res.statusCode).toBe(409);
+    expect(codeOf(res)).toBe('case_transition_not_allowed');
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('lets one of two handlers acting at once win; the other gets a conflict', async () => {
+    const { case: c } = await submit();
+    const d = await act('dispatcher', c.id, 'dispatch');
+    const [a, b] = await Promise.all([w.clients.handler.post(`/api/cases/${c.id}/sign`, { version: d.version }), w.clients.handler2.post(`/api/cases/${c.id}/sign`, { version: d.version })]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const loser = a.statusCode === 409 ? a : b;
+    expect(['case_version_conflict', 'case_transition_not_allowed']).toContain(codeOf(loser));
+    const [events] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM case_events WHERE case_id = ${c.id} AND event = 'sign'`);
+    expect(events!.n).toBe(1);
+  });
+});
+
+describe('side paths', () => {
+  it('handles an objection: reason required, upheld → the competent unit, counted per unit', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    const noReason = await w.clients.handler.post(`/api/cases/${c.id}/objection`, { reason: '' });
+    expect(noReason.statusCode).toBe(400);
+    let x = await act('handler', c.id, 'objection', { reason: '路灯属供电公司维护', suggestedOrgId: w.units.sj });
+    expect(x).toMatchObject({ state: 'objected', lead: { id: w.units.cg } }); // never ownerless
+    expect((await w.clients.dispatcher.get('/api/cases?box=objections')).json().items.map((i: C) => i.id)).toContain(c.id);
+    x = await act('dispatcher', c.id, 'objection-decision', { decision: 'upheld', reason: '确属市场监管职责' });
+    expect(x).toMatchObject({ state: 'dispatched', lead: { id: w.units.sj } });
+    const stats = (await w.clients.dispatcher.get('/api/cases/objection-stats')).json().items as Array<{ orgId: number; filed: number; upheld: number }>;
+    expect(stats.find((s) => s.orgId === w.units.cg)).toMatchObject({ filed: 1, upheld: 1 });
+  });
+
+  it('rejects an objection back to the same unit', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    await act('handler', c.id, 'objection', { reason: '不归我们管' });
+    const x = await act('dispatcher', c.id, 'objection-decision', { decision: 'rejected', reason: '职责清单明确由城管负责' });
+    expect(x).toMatchObject({ state: 'dispatched', lead: { id: w.units.cg } });
+  });
+
+  it('approves an extension from the current deadline and tells the resident why', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    const signed = await act('handler', c.id, 'sign');
+    const days = await w.clients.handler.post(`/api/cases/${c.id}/extension`, { reason: '需采购配件', workingDays: 40 });
+    expect(days.statusCode).toBe(422);
+    await act('handler', c.id, 'extension', { reason: '需采购配件', workingDays: 3 });
+    await act('handler', c.id, 'extension', { reason: '再延', workingDays: 3 }, 409);
+    const x = await act('verifier', c.id, 'extension-decision', { approved: true, reason: '配件需外地调货' });
+    expect(new Date(x.feedbackDueAt!).getTime()).toBeGreaterThan(new Date(signed.feedbackDueAt!).getTime() + 2 * 86_400_000);
+    expect(x.stepDueAt).toBe(x.feedbackDueAt);
+    const timeline = (await w.clients.resident.get(`/api/cases/${c.id}/timeline`)).json().items as Array<{ event: string; message: string }>;
+    expect(timeline.find((e) => e.event === 'decide_extension')?.message).toContain('配件需外地调货');
+    expect(timeline.some((e) => e.event === 'request_extension')).toBe(false); // internal until decided
+  });
+
+  it('sends failed verification back (返工) and allows one redo after dissatisfaction', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    await act('handler', c.id, 'sign');
+    await act('handler', c.id, 'reply', { message: '已处理' });
+    await act('verifier', c.id, 'verify', { passed: false }, 422);
+    let x = await act('verifier', c.id, 'verify', { passed: false, reason: '现场照片显示仍未修复' });
+    expect(x.state).toBe('in_progress');
+    await act('handler', c.id, 'reply', { message: '已彻底修复' });
+    await act('verifier', c.id, 'verify', { passed: true });
+    x = await act('resident', c.id, 'rate', { rating: 'dissatisfied', comment: '晚上还是不亮' });
+    expect(x.state).toBe('rated');
+    x = await act('resident', c.id, 'redo', { reason: '晚上还是不亮' });
+    expect(x).toMatchObject({ state: 'in_progress', step: 'feedback' });
+    await act('handler', c.id, 'reply', { message: '更换线路' });
+    await act('verifier', c.id, 'verify', { passed: true });
+    await act('resident', c.id, 'rate', { rating: 'dissatisfied' });
+    const again = await w.clients.resident.post(`/api/cases/${c.id}/redo`, { reason: '还是不行' });
+    expect(again.statusCode).toBe(409);
+    expect(codeOf(again)).toBe('case_redo_limit_reached');
+  });
+
+  it('refuses with a reason and the proper channel, answers enquiries at once, merges duplicates', async () => {
+    const a = (await submit()).case;
+    await act('dispatcher', a.id, 'refuse', { reason: '属于劳动争议', channel: '劳动人事争议仲裁委员会' });
+    const timeline = (await w.clients.resident.get(`/api/cases/${a.id}/timeline`)).json().items as Array<{ event: string; reason: string; message: string }>;
+    expect(timeline.at(-1)).toMatchObject({ event: 'refuse', reason: '属于劳动争议', message: '劳动人事争议仲裁委员会' });
+    const q = (await submit({ type: 'enquiry', title: '办理居住证需要什么材料' })).case;
+    expect((await act('dispatcher', q.id, 'answer', { answer: '携带身份证和租房合同到社区服务站办理。' })).state).toBe('answered');
+    const first = (await submit()).case;
+    const dup = (await submit({}, w.clients.resident2)).case;
+    await act('dispatcher', first.id, 'accept');
+    const merged = await act('dispatcher', dup.id, 'merge', { intoCaseId: first.id });
+    expect(merged.state).toBe('merged');
+    const [support] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM case_supports WHERE case_id = ${first.id} AND user_id = ${w.userIds.resident2}`);
+    expect(support!.n).toBe(1); // the duplicate's reporter follows the surviving case
+  });
+
+  it('counts "me too" once per resident and refuses supporting one\'s own case', async () => {
+    const { case: c } = await submit();
+    expect((await w.clients.resident2.post(`/api/cases/${c.id}/support`)).statusCode).toBe(404); // not public until accepted
+    await act('dispatcher', c.id, 'accept');
+    const pub = (await t.app.inject({ method: 'GET', url: '/api/public/cases' })).json();
+    expect(pub.items.find((x: C) => x.id === c.id)).toMatchObject({ contactPhone: null, rating: null });
+    const first = (await w.clients.resident2.post(`/api/cases/${c.id}/support`)).json();
+    const second = (await w.clients.resident2.post(`/api/cases/${c.id}/support`)).json();
+    expect([first, second]).toEqual([{ supportCount: 1, added: true }, { supportCount: 1, added: false }]);
+    expect((await w.clients.resident.post(`/api/cases/${c.id}/support`)).statusCode).toBe(409);
+  });
+
+  it('lets the reporter reopen a closed case within the window', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch');
+    await act('handler', c.id, 'sign');
+    await act('handler', c.id, 'reply', { message: '已处理' });
+    await act('verifier', c.id, 'verify', { passed: true });
+    await act('verifier', c.id, 'close');
+    await act('resident2', c.id, 'reopen', { reason: '又坏了' }, 404);
+    const x = await act('resident', c.id, 'reopen', { reason: '又坏了' });
+    expect(x).toMatchObject({ state: 'in_progress', step: 'feedback' });
+  });
+
+  it('bulk-dispatches each case to its route, reporting each outcome', async () => {
+    const a = (await submit()).case;
+    const b = (await submit()).case;
+    await act('dispatcher', b.id, 'dispatch');
+    const res = (await w.clients.dispatcher.post('/api/cases/bulk-dispatch', { caseIds: [a.id, b.id] })).json();
+    expect(res.results).toEqual([
+      { caseId: a.id, ok: true, code: null, number: a.number },
+      { caseId: b.id, ok: false, code: 'case_reason_required', number: null },
+    ]);
+  });
+
+  it('exports the filtered cases as XLSX, audited; residents may not', async () => {
+    const res = await w.clients.dispatcher.get('/api/cases/export.xlsx?box=all');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    expect(res.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const [row] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.export'`);
+    expect(row!.n).toBe(1);
+    expect((await w.clients.resident.get('/api/cases/export.xlsx')).statusCode).toBe(403);
+  });
+
+  it('serves the state machine table and keeps the audit chain whole', async () => {
+    const table = (await t.app.inject({ method: 'GET', url: '/api/public/cases/states' })).json();
+    expect(table.states).toContain('objected');
+    expect(table.events.find((e: { event: string }) => e.event === 'object')).toMatchObject({ needsReason: true });
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+});
+
+describe('photos', () => {
+  /** A minimal JPEG with an Exif APP1 segment carrying a GPS marker. */
+  function jpegWithGps(): Buffer {
+    const exif = Buffer.concat([Buffer.from('Exif\0\0'), Buffer.from('GPSLatitude 39.9042N')]);
+    const app1 = Buffer.concat([Buffer.from([0xff, 0xe1]), Buffer.from([(exif.length + 2) >> 8, (exif.length + 2) & 0xff]), exif]);
+    const sof = Buffer.from([0xff, 0xc0, 0x00, 0x0b, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]);
+    const sos = Buffer.from([0xff, 0xda, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3f, 0x00, 0x12, 0x34, 0xff, 0xd9]);
+    return Buffer.concat([Buffer.from([0xff, 0xd8]), app1, sof, sos]);
+  }
+
+  function multipart(bytes: Buffer, type: string) {
+    const boundary = '----gz' + Math.random().toString(16).slice(2);
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="x.jpg"\r\nContent-Type: ${type}\r\n\r\n`),
+      bytes,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  }
+
+  it('keeps the original for staff and gives everyone else a copy without location', async () => {
+    const { case: c } = await submit();
+    const { body, headers } = multipart(jpegWithGps(), 'image/jpeg');
+    const up = await w.clients.resident.post(`/api/cases/${c.id}/photos`, body, headers);
+    expect(up.statusCode, up.body).toBe(201);
+    const { url } = up.json();
+    const mine = await w.clients.resident.get(url);
+    expect(mine.headers['content-type']).toBe('image/jpeg');
+    expect(mine.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false);
+    const asked = await w.clients.resident.get(`${url}?original=true`);
+    expect(asked.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(false); // residents never get the original
+    const staff = await w.clients.dispatcher.get(`${url}?original=true`);
+    expect(staff.rawPayload.includes(Buffer.from('GPSLatitude'))).toBe(true);
+    expect((await w.clients.resident2.get(url)).statusCode).toBe(404);
+  });
+
+  it('refuses what is not an image, whatever the declared type', async () => {
+    const { case: c } = await submit();
+    const svg = multipart(Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'), 'image/jpeg');
+    const res = await w.clients.resident.post(`/api/cases/${c.id}/photos`, svg.body, svg.headers);
+    expect(res.statusCode).toBe(415);
+    expect(codeOf(res)).toBe('photo_type_not_allowed');
+    const other = multipart(jpegWithGps(), 'image/jpeg');
+    expect((await w.clients.resident2.post(`/api/cases/${c.id}/photos`, other.body, other.headers)).statusCode).toBe(404);
+  });
+});

@@ -1,0 +1,178 @@
+/**
+ * What the organization module tells other modules (cases, assessment …): who answers
+ * for a matter in an area, which units a person works in, and who supervises a place.
+ * Other modules call these instead of reading the organization tables.
+ */
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { queryRows } from '../../platform/db/database.js';
+import { adminNodes, organizations, people, posts, roleAssignments } from './org.tables.js';
+
+export { nodePlace, type NodePlace } from './node-places.js';
+
+export interface ResponsibleUnit {
+  orgId: number;
+  postId: number | null;
+  orgName: string;
+  /** The category the matching entry names (a prefix of the case's category path). */
+  category: string;
+}
+
+/** The prefixes of a category path: 城乡建设/物业管理/收费 → [城乡建设, 城乡建设/物业管理, 城乡建设/物业管理/收费]. */
+export function categoryPrefixes(path: string): string[] {
+  const parts = path.split('/');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * The responsibility-list entry for a matter of `categoryPath` at `nodePath` (职权法定):
+ * the most specific category wins, then the entry nearest to the place; entries of
+ * deactivated organizations are skipped. Undefined when the list names nobody (属地 then).
+ */
+export async function responsibleUnit(ex: Executor, categoryPath: string, nodePath: string): Promise<ResponsibleUnit | undefined> {
+  const prefixes = categoryPrefixes(categoryPath);
+  const [row] = await queryRows<{ org_id: number; post_id: number | null; org_name: string; category: string }>(
+    ex,
+    sql`SELECT r.org_id, r.post_id, o.name AS org_name, r.category
+          FROM responsibilities r
+          JOIN admin_nodes n ON n.id = r.node_id
+          JOIN organizations o ON o.id = r.org_id AND o.active
+         WHERE r.category IN (${sql.join(prefixes.map((p) => sql`${p}`), sql`, `)})
+           AND ${nodePath} LIKE n.path || '%'
+         ORDER BY length(r.category) DESC, length(n.path) DESC
+         LIMIT 1`,
+  );
+  return row ? { orgId: row.org_id, postId: row.post_id, orgName: row.org_name, category: row.category } : undefined;
+}
+
+export interface UnitSummary {
+  id: number;
+  name: string;
+  kind: string;
+  nodeId: number;
+  nodePath: string;
+  active: boolean;
+}
+
+/**
+ * The territorial unit (属地) for a place: the 村(居)委会 of the nearest enclosing
+ * node that has one, else the nearest government body (街道办事处, 乡镇政府, department).
+ */
+export async function territorialUnit(ex: Executor, nodePath: string): Promise<UnitSummary | undefined> {
+  const [row] = await queryRows<{ id: number; name: string; kind: string; node_id: number; node_path: string; active: boolean }>(
+    ex,
+    sql`SELECT o.id, o.name, o.kind, o.node_id, n.path AS node_path, o.active
+          FROM organizations o
+          JOIN admin_nodes n ON n.id = o.node_id
+         WHERE o.active AND o.kind IN ('committee', 'department') AND ${nodePath} LIKE n.path || '%'
+         ORDER BY length(n.path) DESC, (o.kind = 'committee') DESC, o.id
+         LIMIT 1`,
+  );
+  return row ? { id: row.id, name: row.name, kind: row.kind, nodeId: row.node_id, nodePath: row.node_path, active: row.active } : undefined;
+}
+
+/** Units by id with their place (for case views, routing checks and escalation). */
+export async function unitsByIds(ex: Executor, ids: readonly number[]): Promise<Map<number, UnitSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, nodeId: organizations.nodeId, nodePath: adminNodes.path, active: organizations.active })
+    .from(organizations)
+    .innerJoin(adminNodes, eq(adminNodes.id, organizations.nodeId))
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The units (organizations) in which the account's person holds a post: where they handle cases. */
+export async function unitsOfUser(ex: Executor, userId: number): Promise<number[]> {
+  const rows = await ex
+    .selectDistinct({ orgId: posts.orgId })
+    .from(posts)
+    .innerJoin(people, eq(people.id, posts.personId))
+    .where(eq(people.userId, userId));
+  return rows.map((r) => r.orgId);
+}
+
+/** Accounts of the people holding posts in a unit (who hears of a new order). */
+export async function accountsOfUnit(ex: Executor, orgId: number): Promise<number[]> {
+  const rows = await ex
+    .selectDistinct({ userId: people.userId })
+    .from(posts)
+    .innerJoin(people, eq(people.id, posts.personId))
+    .where(and(eq(posts.orgId, orgId), sql`${people.userId} IS NOT NULL`));
+  return rows.map((r) => r.userId!).filter((id) => id !== null);
+}
+
+/**
+ * Accounts holding one of `roles` on a node that encloses `path`, nearest first, taking
+ * only the nearest level that has any (the dispatchers of a place; the level above a unit).
+ */
+export async function nearestHolders(ex: Executor, roles: readonly string[], path: string): Promise<number[]> {
+  const rows = await ex
+    .select({ userId: roleAssignments.userId, nodePath: adminNodes.path })
+    .from(roleAssignments)
+    .innerJoin(adminNodes, eq(adminNodes.id, roleAssignments.nodeId))
+    .where(and(inArray(roleAssignments.role, [...roles]), sql`${path} LIKE ${adminNodes.path} || '%'`));
+  const deepest = Math.max(0, ...rows.map((r) => r.nodePath.length));
+  return [...new Set(rows.filter((r) => r.nodePath.length === deepest).map((r) => r.userId))];
+}
+
+/** The path of a node's parent (the level above), or undefined at a root. */
+export function parentPath(path: string): string | undefined {
+  const parts = path.split('/').filter(Boolean);
+  return parts.length > 1 ? `/${parts.slice(0, -1).join('/')}/` : undefined;
+}
+
+/** Units by their codes (110199-B-CG …), for seeds and imports that name units by code. */
+export async function unitsByCodes(ex: Executor, codes: readonly string[]): Promise<Map<string, UnitSummary>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: organizations.id, code: organizations.code, name: organizations.name, kind: organizations.kind, nodeId: organizations.nodeId, nodePath: adminNodes.path, active: organizations.active })
+    .from(organizations)
+    .innerJoin(adminNodes, eq(adminNodes.id, organizations.nodeId))
+    .where(inArray(organizations.code, [...new Set(codes)]));
+  return new Map(rows.map(({ code, ...u }) => [code, u]));
+}
+
+/** Nodes of the tree by their codes (110199001001001 …) with their place and name. */
+export async function nodesByCodes(ex: Executor, codes: readonly string[]): Promise<Map<string, { id: number; path: string; level: string; name: string }>> {
+  if (codes.length === 0) return new Map();
+  const rows = await ex
+    .select({ id: adminNodes.id, code: adminNodes.code, path: adminNodes.path, level: adminNodes.level, name: adminNodes.name })
+    .from(adminNodes)
+    .where(inArray(adminNodes.code, [...new Set(codes)]));
+  return new Map(rows.map(({ code, ...n }) => [code, n]));
+}
+
+export interface RootNode {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: string;
+}
+
+/** The roots of the tree (the districts a deployment serves), oldest first: Open311's jurisdictions. */
+export async function rootNodes(ex: Executor): Promise<RootNode[]> {
+  return ex
+    .select({ id: adminNodes.id, code: adminNodes.code, name: adminNodes.name, path: adminNodes.path, level: adminNodes.level })
+    .from(adminNodes)
+    .where(sql`${adminNodes.parentId} IS NULL`)
+    .orderBy(adminNodes.id);
+}
+
+/**
+ * The deepest street or community under `rootPath` whose name (3+ characters, so that
+ * generic grid names never match) appears in a free-text address — a finer place for a
+ * report that only has an address. Undefined when none is named.
+ */
+export async function placeNamedIn(ex: Executor, rootPath: string, text: string): Promise<{ id: number; path: string; name: string } | undefined> {
+  const [row] = await queryRows<{ id: number; path: string; name: string }>(
+    ex,
+    sql`SELECT id, path, name FROM admin_nodes
+         WHERE starts_with(path, ${rootPath}) AND level IN ('street', 'community')
+           AND char_length(name) >= 3 AND strpos(${text}::text, name) > 0
+         ORDER BY length(path) DESC, char_length(name) DESC, id
+         LIMIT 1`,
+  );
+  return row;
+}

@@ -1,0 +1,60 @@
+/**
+ * The transactional outbox: a change writes the messages it causes into `outbox` in its own
+ * transaction, so a rolled-back change sends nothing and a committed one is always sent
+ * (by the delivery job, deliver.ts). Only the template key and parameters are stored; the
+ * text is rendered at delivery.
+ */
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../db/database.js';
+import { outbox, outboxChannels, type OutboxChannel } from './notify.tables.js';
+
+export type { OutboxChannel };
+
+export interface OutboxMessage {
+  channel: OutboxChannel;
+  /** A user id (as text) for `in_app`; an email address, a phone number or a WeChat openid for the others. */
+  recipient: string;
+  /** A key registered with `registerTemplates` (e.g. `case.dispatched`). */
+  template: string;
+  params?: Record<string, unknown>;
+  /** When set, the same (key, channel, recipient) is enqueued once; later enqueues do nothing. */
+  dedupeKey?: string;
+  /** The command's clock: created and first due at this time. */
+  now: Date;
+}
+
+const USER_ID = /^[1-9][0-9]{0,15}$/;
+
+function check(m: OutboxMessage): void {
+  if (!(outboxChannels as readonly string[]).includes(m.channel)) throw new Error(`outbox: unknown channel ${String(m.channel)}`);
+  if (!m.recipient.trim()) throw new Error(`outbox: empty recipient for ${m.template}`);
+  if (m.channel === 'in_app' && !USER_ID.test(m.recipient)) throw new Error(`outbox: in_app recipient must be a user id, got ${m.recipient}`);
+  if (!m.template) throw new Error('outbox: empty template');
+}
+
+/**
+ * Queues one or several messages inside the caller's transaction `tx` (one multi-row
+ * INSERT). A message whose dedupe key was already queued for the same channel and recipient
+ * is skipped (ON CONFLICT DO NOTHING). Returns the ids of the rows actually inserted.
+ */
+export async function enqueue(tx: Executor, messages: OutboxMessage | readonly OutboxMessage[]): Promise<number[]> {
+  const list = Array.isArray(messages) ? (messages as readonly OutboxMessage[]) : [messages as OutboxMessage];
+  if (list.length === 0) return [];
+  list.forEach(check);
+  const rows = await tx
+    .insert(outbox)
+    .values(
+      list.map((m) => ({
+        channel: m.channel,
+        recipient: m.recipient.trim(),
+        template: m.template,
+        params: m.params ?? {},
+        dedupeKey: m.dedupeKey || null,
+        nextAttemptAt: m.now,
+        createdAt: m.now,
+      })),
+    )
+    .onConflictDoNothing({ target: [outbox.dedupeKey, outbox.channel, outbox.recipient], where: sql`${outbox.dedupeKey} IS NOT NULL` })
+    .returning({ id: outbox.id });
+  return rows.map((r) => r.id);
+}

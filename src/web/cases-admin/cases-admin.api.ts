@@ -1,0 +1,113 @@
+/**
+ * Data of the 接诉即办 configuration pages: the category catalogue, the working-day
+ * calendar, deadline rules and reply templates (typed from the generated API schema).
+ */
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, call } from '../api/client.js';
+import type { ApiPaths } from '../api/paths.js';
+import { boolParam } from '../api/types.js';
+
+type Json<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
+type Body<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
+
+export type Category = Json<'/api/cases/categories', 'get'>['items'][number];
+export type CategoryInput = Body<'/api/cases/categories', 'post'>;
+export type CategoryPatch = Body<'/api/cases/categories/{id}', 'patch'>;
+export type CalendarYear = Json<'/api/cases/calendar', 'get'>;
+export type CalendarDay = CalendarYear['items'][number];
+export type DayKind = CalendarDay['kind'];
+export type DeadlineRules = Json<'/api/cases/deadline-rules', 'get'>;
+export type DeadlineRule = DeadlineRules['items'][number];
+export type DeadlineDefault = DeadlineRules['defaults'][number];
+export type DeadlineRuleInput = Body<'/api/cases/deadline-rules', 'put'>;
+export type Urgency = DeadlineRule['urgency'];
+export type Template = Json<'/api/cases/templates', 'get'>['items'][number];
+export type TemplateInput = Body<'/api/cases/templates', 'post'>;
+export type TemplatePatch = Body<'/api/cases/templates/{id}', 'patch'>;
+export type CaseState = NonNullable<Template['state']>;
+
+export const casesAdminKey = ['cases-admin'] as const;
+const categoriesKey = [...casesAdminKey, 'categories'] as const;
+
+/** A write: afterwards every configuration list is stale, as is the audit log. */
+function useAdminMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: casesAdminKey });
+      void qc.invalidateQueries({ queryKey: ['audit'] });
+    },
+  });
+}
+
+// ---- categories ----
+
+/** The whole catalogue, flat (a few hundred rows), inactive ones included. */
+export function useCategories() {
+  return useQuery({
+    queryKey: categoriesKey,
+    queryFn: async () => (await call(api.GET('/api/cases/categories', { params: { query: { activeOnly: boolParam(false) } } }))).items,
+    staleTime: 60_000,
+  });
+}
+
+export function useCategoryMutations() {
+  return {
+    create: useAdminMutation((body: CategoryInput) => call(api.POST('/api/cases/categories', { body }))),
+    update: useAdminMutation(({ id, body }: { id: number; body: CategoryPatch }) => call(api.PATCH('/api/cases/categories/{id}', { params: { path: { id } }, body }))),
+  };
+}
+
+// ---- calendar ----
+
+export function useCalendar(year: number) {
+  return useQuery({
+    queryKey: [...casesAdminKey, 'calendar', year],
+    queryFn: () => call(api.GET('/api/cases/calendar', { params: { query: { year } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useCalendarMutations() {
+  return {
+    set: useAdminMutation(({ day, kind, name }: CalendarDay) => call(api.PUT('/api/cases/calendar/{day}', { params: { path: { day } }, body: { kind, name } }))),
+    clear: useAdminMutation((day: string) => call(api.DELETE('/api/cases/calendar/{day}', { params: { path: { day } } }))),
+  };
+}
+
+// ---- deadline rules ----
+
+export function useDeadlineRules() {
+  return useQuery({ queryKey: [...casesAdminKey, 'deadline-rules'], queryFn: () => call(api.GET('/api/cases/deadline-rules')) });
+}
+
+export function useDeadlineRuleMutations() {
+  return {
+    set: useAdminMutation((body: DeadlineRuleInput) => call(api.PUT('/api/cases/deadline-rules', { body }))),
+    remove: useAdminMutation((id: number) => call(api.DELETE('/api/cases/deadline-rules/{id}', { params: { path: { id } } }))),
+  };
+}
+
+// ---- reply templates ----
+
+export interface TemplateFilter {
+  category?: string;
+  state?: CaseState;
+}
+
+export function useTemplates(filter: TemplateFilter) {
+  return useQuery({
+    queryKey: [...casesAdminKey, 'templates', filter],
+    queryFn: () => call(api.GET('/api/cases/templates', { params: { query: { ...filter, includeInactive: boolParam(true) } } })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useTemplateMutations() {
+  return {
+    create: useAdminMutation((body: TemplateInput) => call(api.POST('/api/cases/templates', { body }))),
+    update: useAdminMutation(({ id, body }: { id: number; body: TemplatePatch }) => call(api.PATCH('/api/cases/templates/{id}', { params: { path: { id } }, body }))),
+    remove: useAdminMutation((id: number) => call(api.DELETE('/api/cases/templates/{id}', { params: { path: { id } } }))),
+  };
+}

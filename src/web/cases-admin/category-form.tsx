@@ -1,0 +1,61 @@
+/** Adding a local category under a parent (or as a first-level class), or renaming / re-sorting one. */
+import { Alert, Form, Input, InputNumber } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useProblem } from '../common/use-problem.js';
+import { EditDrawer } from '../org/shared/edit-drawer.js';
+import { useCategoryMutations, type Category } from './cases-admin.api.js';
+
+export type CategoryFormTarget = { mode: 'create'; parent: Category | null } | { mode: 'edit'; category: Category };
+
+interface Values {
+  name: string;
+  sortOrder: number | null;
+}
+
+export function CategoryForm({ target, onClose, onSaved }: { target: CategoryFormTarget | null; onClose: () => void; onSaved: (c: Category) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Values>();
+  const { create, update } = useCategoryMutations();
+  const report = useProblem();
+  const editing = target?.mode === 'edit' ? target.category : null;
+  const canRename = !editing || editing.actions.includes('rename');
+
+  const submit = async (v: Values) => {
+    try {
+      let saved: Category;
+      if (target?.mode === 'create') {
+        saved = await create.mutateAsync({ parentId: target.parent?.id ?? null, name: v.name.trim(), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) });
+      } else if (editing) {
+        saved = await update.mutateAsync({ id: editing.id, body: { ...(canRename ? { name: v.name.trim() } : {}), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) } });
+      } else return;
+      onSaved(saved);
+    } catch (e) {
+      report(e, form);
+    }
+  };
+
+  const title = target?.mode === 'create' ? t('casesAdmin.categories.createTitle') : t('casesAdmin.categories.renameTitle');
+  const initial: Partial<Values> = editing ? { name: editing.name, sortOrder: editing.sortOrder } : { sortOrder: null };
+
+  return (
+    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="category-form">
+      {target?.mode === 'create' ? (
+        <Form.Item label={t('casesAdmin.categories.parent')}>
+          <Input value={target.parent?.path ?? '—'} disabled />
+        </Form.Item>
+      ) : null}
+      {editing && canRename ? <Alert type="info" showIcon title={t('casesAdmin.categories.renameHint')} style={{ marginBottom: 16 }} /> : null}
+      <Form.Item
+        name="name"
+        label={t('casesAdmin.categories.name')}
+        extra={t('casesAdmin.categories.nameRule')}
+        rules={[{ required: true, whitespace: true, max: 50 }, { pattern: /^[^/|]+$/, message: t('casesAdmin.categories.nameRule') }]}
+      >
+        <Input disabled={!canRename} maxLength={50} data-testid="category-name" />
+      </Form.Item>
+      <Form.Item name="sortOrder" label={t('casesAdmin.categories.sortOrder')}>
+        <InputNumber precision={0} min={-100000} max={100000} style={{ width: 160 }} />
+      </Form.Item>
+    </EditDrawer>
+  );
+}
