@@ -605,7 +605,7 @@ export interface paths {
                                 urgency: "emergency" | "utility" | "general" | "complex";
                                 version: number;
                             };
-                            trackingCode: string;
+                            trackingCode?: string;
                         };
                     };
                 };

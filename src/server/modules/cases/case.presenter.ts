@@ -6,7 +6,9 @@
 import type { Executor } from '../../platform/db/database.js';
 import { unitsByIds } from '../org/org.exports.js';
 import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
-import { categoriesByIds, caseById, coUnitsOfMany, type CaseEventRow, type CaseRow } from './case.repo.js';
+import { categoriesByIds, caseById, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
+import { nextState } from './case.workflow.js';
+import { MAX_REDO, REOPEN_WINDOW_DAYS } from './commands/transition.js';
 import type { CaseOut } from './case.schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -20,9 +22,20 @@ export function viewOf(who: CaseCaller | null, c: CaseRow): View {
   return 'public';
 }
 
-/** Presents many cases with two batched look-ups (units, categories) and one for co-units. */
-export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[]): Promise<CaseOut[]> {
+/**
+ * The events the caller may send now: allowed by the policy for the state, and passing
+ * the state machine's data guards (a pending extension, the redo limit, the reopen window),
+ * so the UI offers only what will be accepted.
+ */
+function actionsNow(who: CaseCaller, r: CaseRow, extensionPending: boolean, now: Date) {
+  const facts = { state: r.state, rating: r.rating, redoCount: r.redoCount, maxRedo: MAX_REDO, closedAt: r.closedAt, reopenWindowDays: REOPEN_WINDOW_DAYS, extensionPending };
+  return actionsFor(who, r).filter((e) => nextState(facts, e, 'reason given', now).ok);
+}
+
+/** Presents many cases with batched look-ups (units, categories, co-units, pending extensions). */
+export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[], now: Date = new Date()): Promise<CaseOut[]> {
   const coUnits = await coUnitsOfMany(ex, rows.map((r) => r.id));
+  const pending = who ? await pendingExtensionCases(ex, rows.filter((r) => r.state === 'signed' || r.state === 'in_progress' || r.state === 'replied').map((r) => r.id)) : new Set<number>();
   const unitIds = rows.flatMap((r) => [r.leadOrgId, r.routeOrgId, ...(coUnits.get(r.id) ?? [])]).filter((id): id is number => id !== null);
   const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesByIds(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
   const merged = new Map<number, string>();
@@ -69,13 +82,13 @@ export async function presentCases(ex: Executor, who: CaseCaller | null, rows: r
       dispatchedAt: iso(r.dispatchedAt),
       repliedAt: iso(r.repliedAt),
       closedAt: iso(r.closedAt),
-      actions: who ? actionsFor(who, r) : [],
+      actions: who ? actionsNow(who, r, pending.has(r.id), now) : [],
     };
   });
 }
 
-export async function presentCase(ex: Executor, who: CaseCaller | null, row: CaseRow): Promise<CaseOut> {
-  return (await presentCases(ex, who, [row]))[0]!;
+export async function presentCase(ex: Executor, who: CaseCaller | null, row: CaseRow, now?: Date): Promise<CaseOut> {
+  return (await presentCases(ex, who, [row], now))[0]!;
 }
 
 /** Which role acted, for residents: they see roles and units, never staff names. */

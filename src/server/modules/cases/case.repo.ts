@@ -124,6 +124,16 @@ export async function pendingExtension(ex: Executor, caseId: number): Promise<Ex
   return row;
 }
 
+/** Which of the cases have an undecided extension request. */
+export async function pendingExtensionCases(ex: Executor, caseIds: readonly number[]): Promise<Set<number>> {
+  if (caseIds.length === 0) return new Set();
+  const rows = await ex
+    .selectDistinct({ caseId: caseExtensions.caseId })
+    .from(caseExtensions)
+    .where(and(inArray(caseExtensions.caseId, [...caseIds]), sql`${caseExtensions.decision} IS NULL`));
+  return new Set(rows.map((r) => r.caseId));
+}
+
 export async function decideExtension(ex: Executor, id: number, patch: Pick<ExtensionRow, 'decision' | 'decisionReason' | 'decidedBy' | 'decidedAt'>): Promise<void> {
   await ex.update(caseExtensions).set(patch).where(eq(caseExtensions.id, id));
 }

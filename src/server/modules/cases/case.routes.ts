@@ -72,7 +72,7 @@ function actionRoutes(app: GzApp): void {
 
 function intakeRoutes(app: GzApp): void {
   app.post('/api/cases', {
-    config: { access: 'authenticated', idempotent: true },
+    config: { access: 'authenticated', idempotent: { omit: ['trackingCode'] } },
     schema: { tags, summary: '提交诉求 Submit a request (residents; staff record hotline and patrol reports)', body: S.CaseCreateBody, response: { 201: S.SubmittedOut } },
     handler: async (request, reply) => {
       const b = request.body;

@@ -129,7 +129,8 @@ export const TimelineEntryOut = z.object({
 });
 export const TimelineOut = z.object({ items: z.array(TimelineEntryOut) });
 
-export const SubmittedOut = z.object({ case: CaseOut, trackingCode: z.string() });
+/** `trackingCode` is shown once: a replayed submission (same Idempotency-Key) comes without it. */
+export const SubmittedOut = z.object({ case: CaseOut, trackingCode: z.string().optional() });
 
 export const TrackQuery = z.object({ code: z.string().trim().min(16).max(24) });
 export const TrackedOut = z.object({ case: CaseOut, timeline: z.array(TimelineEntryOut) });

@@ -95,3 +95,13 @@ describe('case state machine', () => {
     );
   });
 });
+
+describe('the state machine document', () => {
+  it('is in step with the table (run `npm run gen:docs` after changing it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { renderStateDoc } = await import('./case-states.doc.js');
+    const committed = readFileSync(join(import.meta.dirname, '..', '..', '..', '..', 'docs', 'case-states.md'), 'utf8');
+    expect(committed).toBe(renderStateDoc());
+  });
+});

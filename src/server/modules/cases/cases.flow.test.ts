@@ -173,7 +173,9 @@ describe('side paths', () => {
     const signed = await act('handler', c.id, 'sign');
     const days = await w.clients.handler.post(`/api/cases/${c.id}/extension`, { reason: '需采购配件', workingDays: 40 });
     expect(days.statusCode).toBe(422);
-    await act('handler', c.id, 'extension', { reason: '需采购配件', workingDays: 3 });
+    const asked = await act('handler', c.id, 'extension', { reason: '需采购配件', workingDays: 3 });
+    expect(asked.actions).not.toContain('request_extension'); // one pending request at a time
+    expect((await w.clients.verifier.get(`/api/cases/${c.id}`)).json().actions).toContain('decide_extension');
     await act('handler', c.id, 'extension', { reason: '再延', workingDays: 3 }, 409);
     const x = await act('verifier', c.id, 'extension-decision', { approved: true, reason: '配件需外地调货' });
     expect(new Date(x.feedbackDueAt!).getTime()).toBeGreaterThan(new Date(signed.feedbackDueAt!).getTime() + 2 * 86_400_000);
@@ -200,6 +202,7 @@ describe('side paths', () => {
     await act('handler', c.id, 'reply', { message: '更换线路' });
     await act('verifier', c.id, 'verify', { passed: true });
     await act('resident', c.id, 'rate', { rating: 'dissatisfied' });
+    expect((await w.clients.resident.get(`/api/cases/${c.id}`)).json().actions).not.toContain('redo');
     const again = await w.clients.resident.post(`/api/cases/${c.id}/redo`, { reason: '还是不行' });
     expect(again.statusCode).toBe(409);
     expect(codeOf(again)).toBe('case_redo_limit_reached');

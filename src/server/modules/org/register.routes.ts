@@ -17,7 +17,7 @@ import { RegisterBody } from './access.schema.js';
 /** Registers `POST /api/register`. */
 export function registerRoutes(app: GzApp): void {
   app.post('/api/register', {
-    config: { access: 'public', idempotent: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '1 minute' } },
     schema: { tags: ['auth'], summary: '居民注册 Resident registration', body: RegisterBody, response: { 201: z.object({ csrfToken: z.string() }) } },
     handler: async (request, reply) => {
       const b = request.body;

@@ -29,8 +29,12 @@ import './app-types.js';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
-    /** A create route: retries carrying the same `Idempotency-Key` get the first response. */
-    idempotent?: boolean;
+    /**
+     * A create route: retries carrying the same `Idempotency-Key` get the first response.
+     * `{ omit }` names top-level response fields never to store (one-time secrets such as a
+     * tracking code): a replay comes without them.
+     */
+    idempotent?: boolean | { omit: readonly string[] };
   }
   interface FastifyRequest {
     /** The key this request claimed (set by the preHandler, cleared once settled). */
@@ -113,6 +117,14 @@ function payloadText(payload: unknown): string | null {
   return null; // a stream: not stored
 }
 
+/** The response text minus the fields the route asks never to keep. */
+function withoutSecrets(text: string, option: boolean | { omit: readonly string[] } | undefined): string {
+  if (typeof option !== 'object') return text;
+  const body = JSON.parse(text) as Record<string, unknown>;
+  for (const field of option.omit) delete body[field];
+  return JSON.stringify(body);
+}
+
 async function settle(request: FastifyRequest, reply: FastifyReply, payload: unknown): Promise<unknown> {
   const claimed = request.idempotency;
   if (!claimed) return payload;
@@ -123,7 +135,7 @@ async function settle(request: FastifyRequest, reply: FastifyReply, payload: unk
   try {
     if (reply.statusCode >= 200 && reply.statusCode < 300 && text !== null) {
       const type = reply.getHeader('content-type');
-      const stored: StoredResponse = { type: typeof type === 'string' ? type : null, text };
+      const stored: StoredResponse = { type: typeof type === 'string' ? type : null, text: withoutSecrets(text, request.routeOptions.config.idempotent) };
       await db.update(idempotencyKeys).set({ status: reply.statusCode, body: stored }).where(where);
     } else {
       await db.delete(idempotencyKeys).where(where);
