@@ -38,7 +38,9 @@ async function capture(database: Database, fn: () => Promise<unknown>): Promise<
   client.query = function (this: unknown, ...args: unknown[]) {
     const [first, second] = args;
     if (typeof first === 'string') seen.push({ text: first, params: Array.isArray(second) ? second : [] });
-    else if (first && typeof first === 'object' && 'text' in first) seen.push({ text: String((first as { text: unknown }).text), params: ((first as { values?: unknown[] }).values ?? []) });
+    else if (first && typeof first === 'object' && 'text' in first) {
+      seen.push({ text: String((first as { text: unknown }).text), params: Array.isArray(second) ? second : ((first as { values?: unknown[] }).values ?? []) });
+    }
     return original.apply(this, args);
   };
   try {
@@ -89,7 +91,8 @@ async function latency(database: Database, actor: Actor, box: 'to_handle' | 'to_
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), total };
 }
 
-async function measure(target: BenchDatabase, n: number, profile: Profile, out: (line: string) => void): Promise<void> {
+/** Generates `n` cases into `target` and measures the inboxes. */
+export async function measureInbox(target: BenchDatabase, n: number, profile: Profile, out: (line: string) => void): Promise<void> {
   const world = await generateCases(target.database, n);
   out(`inbox on ${target.label}: generated ${n.toLocaleString('en')} cases (200 units, 1,000 grids) in ${world.seconds.toFixed(1)} s`);
   const limit = target.label === 'postgres' ? 10 : 30;
@@ -123,7 +126,7 @@ export async function inboxBench(profile: Profile, out: (line: string) => void):
   for (const { make, n } of targets) {
     const target = await make();
     try {
-      await measure(target, n, profile, out);
+      await measureInbox(target, n, profile, out);
     } finally {
       await target.cleanup();
     }

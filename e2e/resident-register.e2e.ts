@@ -36,7 +36,7 @@ test('a resident registers with a phone number and lands on /m', async () => {
   await page.waitForURL('**/m');
   await page.getByTestId('mobile-home').waitFor();
   await expect(page.getByTestId('mobile-greeting').textContent()).resolves.toContain('王女士');
-  await expect(page.getByTestId('report-placeholder').isVisible()).resolves.toBe(true);
+  await expect(page.getByTestId('home-new').isVisible()).resolves.toBe(true);
   // Nothing wider than the screen: no sideways scrolling on a phone.
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);

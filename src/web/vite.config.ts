@@ -34,6 +34,10 @@ export default defineConfig({
     },
   },
   server: {
-    proxy: { '/api': 'http://localhost:8080' },
+    // API calls go to the server; the client's own sources under src/web/api/ do not. The
+    // server checks Origin on cookie-authenticated writes, so the proxy presents its target's.
+    proxy: {
+      '^/(api/(?!.*\\.tsx?$)|open311/|metrics)': { target: 'http://localhost:8080', changeOrigin: true, headers: { origin: 'http://localhost:8080' } },
+    },
   },
 });

@@ -176,7 +176,8 @@ export const enUS: Messages = {
     submitted: {
       title: 'Submitted', subtitle: 'We have received your request and will take it in soon.', number: 'Request no.', trackingCode: 'Tracking code', copy: 'Copy', copied: 'Copied', copyFailed: 'Could not copy; please write it down',
       warning: 'The tracking code is shown only this once: copy it or take a screenshot now. Anyone with the code can follow the progress under “Track”.',
-      photoFailed: '{{count}} photo(s) failed to upload', retryPhotos: 'Try again', photosDone: '{{count}} photo(s) uploaded', view: 'View request', another: 'Report another', noted: 'I have noted it',
+      photoFailed: '{{count}} photo(s) failed to upload', retryPhotos: 'Try again',
+      codeLost: 'The connection dropped and the form was sent again; the server recognised the same request and did not record it twice. Its tracking code is shown only when first created, so it cannot be shown here. Follow the progress under “Mine” at any time.', photosDone: '{{count}} photo(s) uploaded', view: 'View request', another: 'Report another', noted: 'I have noted it',
     },
     list: { empty: 'You have not raised anything yet', emptyAction: 'Raise a matter', count: '{{count}} in total' },
     detail: {

@@ -177,7 +177,8 @@ export const zhCN = {
     submitted: {
       title: '提交成功', subtitle: '我们已收到您的诉求，会尽快受理。', number: '诉求编号', trackingCode: '查询码', copy: '复制', copied: '已复制', copyFailed: '复制失败，请手动记下',
       warning: '查询码只显示这一次，请立即复制或截图保存。凭查询码可在“进度查询”中查看办理进度，也可告知他人代为查询。',
-      photoFailed: '{{count}} 张照片上传失败', retryPhotos: '重新上传', photosDone: '已上传 {{count}} 张照片', view: '查看诉求', another: '再反映一件', noted: '我已记下',
+      photoFailed: '{{count}} 张照片上传失败', retryPhotos: '重新上传',
+      codeLost: '网络中断后重新提交时，服务器确认了此前已收到的同一诉求，未重复登记；查询码只在第一次生成时显示，因此这里无法再显示。您可在“我的诉求”中随时查看办理进度。', photosDone: '已上传 {{count}} 张照片', view: '查看诉求', another: '再反映一件', noted: '我已记下',
     },
     list: { empty: '您还没有反映过问题', emptyAction: '我要反映', count: '共 {{count}} 件' },
     detail: {

@@ -1,6 +1,7 @@
 /**
  * After 我要反映: the case number and the tracking code, shown this once (the server keeps
- * only the code's hash), with copy buttons, the warning, and the photo upload outcome.
+ * only the code's hash), with copy buttons, the warning, and the photo upload outcome. A
+ * replayed submission (same Idempotency-Key, first answer lost) comes without the code.
  */
 import { CheckCircleFilled, CopyOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Typography } from 'antd';
@@ -69,8 +70,15 @@ export function SubmittedView({ submitted, photos, retrying, onRetryPhotos, onAn
           <Typography.Text type="secondary">{t('resident.submitted.subtitle')}</Typography.Text>
         </Flex>
         <CopyRow label={t('resident.submitted.number')} value={submitted.case.number} testId="case-number" />
-        <CopyRow label={t('resident.submitted.trackingCode')} value={submitted.trackingCode} testId="tracking-code" />
-        <Alert type="warning" showIcon title={t('resident.submitted.warning')} data-testid="tracking-code-warning" />
+        {submitted.trackingCode ? (
+          <>
+            <CopyRow label={t('resident.submitted.trackingCode')} value={submitted.trackingCode} testId="tracking-code" />
+            <Alert type="warning" showIcon title={t('resident.submitted.warning')} data-testid="tracking-code-warning" />
+          </>
+        ) : (
+          // A replay of a submission whose first answer was lost: the code was made then and is not kept.
+          <Alert type="info" showIcon title={t('resident.submitted.codeLost')} data-testid="tracking-code-missing" />
+        )}
         {photos.uploaded > 0 ? <Typography.Text type="success" data-testid="photos-uploaded">{t('resident.submitted.photosDone', { count: photos.uploaded })}</Typography.Text> : null}
         {photos.failed.length > 0 ? (
           <Alert

@@ -39,7 +39,7 @@ describe('case state machine', () => {
       for (const event of caseEvents) {
         const allowedByTable = transitions[event].from.includes(state);
         // Give every guard what it needs, so only the table decides.
-        const f = facts(state, { rating: 'dissatisfied', closedAt: now, extensionPending: event === 'decide_extension' });
+        const f = facts(state, { rating: event === 'rate' ? null : 'dissatisfied', closedAt: now, extensionPending: event === 'decide_extension' });
         const out = nextState(f, event, 'a reason', now);
         expect(out.ok, `${state} × ${event}`).toBe(allowedByTable);
         if (!out.ok) expect(out.refusal).toEqual({ code: 'transition_not_allowed', state, event });
@@ -61,6 +61,7 @@ describe('case state machine', () => {
 
   it('takes a rating after closure without reopening the case', () => {
     expect(nextState(facts('closed'), 'rate', null, now)).toEqual({ ok: true, to: 'closed' });
+    expect(nextState(facts('closed', { rating: 'satisfied' }), 'rate', null, now)).toEqual({ ok: false, refusal: { code: 'already_rated' } });
     expect(nextState(facts('verified'), 'rate', null, now)).toEqual({ ok: true, to: 'rated' });
     expect(nextState(facts('closed', { rating: 'dissatisfied' }), 'redo', '没修好', now)).toEqual({ ok: true, to: 'in_progress' });
   });

@@ -110,6 +110,7 @@ export type Refusal =
   | { code: 'transition_not_allowed'; state: CaseState; event: CaseEvent }
   | { code: 'reason_required' }
   | { code: 'redo_needs_dissatisfaction' }
+  | { code: 'already_rated' }
   | { code: 'redo_limit_reached'; max: number }
   | { code: 'reopen_window_passed'; days: number }
   | { code: 'extension_already_pending' }
@@ -132,6 +133,9 @@ function guard(event: CaseEvent, facts: CaseFacts, now: Date): Refusal | null {
       const limit = (facts.closedAt?.getTime() ?? 0) + facts.reopenWindowDays * 86_400_000;
       return now.getTime() > limit ? { code: 'reopen_window_passed', days: facts.reopenWindowDays } : null;
     }
+    case 'rate':
+      // One rating per round of handling; a redo or reopen clears it for the next round.
+      return facts.rating !== null ? { code: 'already_rated' } : null;
     case 'request_extension':
       return facts.extensionPending ? { code: 'extension_already_pending' } : null;
     case 'decide_extension':

@@ -122,6 +122,8 @@ describe('the whole loop', () => {
     await act('verifier', c.id, 'close');
     const x = await act('resident', c.id, 'rate', { rating: 'basic' });
     expect(x).toMatchObject({ state: 'closed', rating: 'basic' });
+    expect(x.actions).not.toContain('rate');
+    await act('resident', c.id, 'rate', { rating: 'satisfied' }, 409);
   });
 
   it('refuses an illegal transition with a clear error', async () => {

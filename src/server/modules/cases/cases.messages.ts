@@ -9,6 +9,7 @@ export const casesMessages: Record<string, Message> = {
   case_redo_limit_reached: { zh: '重办次数已达上限（{max} 次）', en: 'The redo limit ({max}) has been reached' },
   case_redo_needs_dissatisfaction: { zh: '只有评价“不满意”后才能申请重办', en: 'A redo needs a "dissatisfied" rating first' },
   case_reopen_window_passed: { zh: '已超过可重新打开的期限（结案后 {days} 天内）', en: 'The reopening window ({days} days after closure) has passed' },
+  case_already_rated: { zh: '本轮办理已评价', en: 'This round of handling has been rated already' },
   case_extension_already_pending: { zh: '已有待审批的延期申请', en: 'An extension request is already pending' },
   case_no_extension_pending: { zh: '没有待审批的延期申请', en: 'No extension request is pending' },
   case_extension_days: { zh: '延期天数须为 1 至 {max} 个工作日', en: 'An extension is 1 to {max} working days' },

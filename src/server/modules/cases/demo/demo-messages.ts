@@ -4,9 +4,9 @@
  * category of the catalogue each belongs to, and their text adapted to the demo district
  * (the data's anonymized places "A市", "A2区", "A7县" become 本市 / 青川区).
  */
-import { readShippedJsonl } from '../../platform/data/shipped.js';
-import type { CaseType } from './cases.tables.js';
-import type { Urgency } from './deadlines.js';
+import { readShippedJsonl } from '../../../platform/data/shipped.js';
+import type { CaseType } from '../cases.tables.js';
+import type { Urgency } from '../deadlines.js';
 
 interface ReplyLine {
   id: string;
