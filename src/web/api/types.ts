@@ -4,26 +4,27 @@
  */
 import type { ApiPaths } from './paths.js';
 
-type Json200<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+/** The JSON a route answers with (for status `S`, 200 unless named). */
+export type JsonOf<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
 
-export type Me = Json200<'/api/me', 'get'>;
+export type Me = JsonOf<'/api/me', 'get'>;
 export type Grant = Me['grants'][number];
-export type AuditPage = Json200<'/api/audit', 'get'>;
+export type AuditPage = JsonOf<'/api/audit', 'get'>;
 export type AuditEntry = AuditPage['items'][number];
-export type AdminNode = Json200<'/api/org/nodes/{id}', 'get'>;
-export type PublicNode = Json200<'/api/public/nodes', 'get'>['items'][number];
-export type Organization = Json200<'/api/org/organizations/{id}', 'get'>;
-export type Person = Json200<'/api/org/people/{id}', 'get'>;
-export type Post = Json200<'/api/org/posts/{id}', 'get'>;
-export type RoleAssignment = Json200<'/api/org/roles', 'get'>['items'][number];
-export type Account = Json200<'/api/org/accounts/{id}', 'get'>;
-export type Responsibility = Json200<'/api/org/responsibilities/{id}', 'get'>;
+export type AdminNode = JsonOf<'/api/org/nodes/{id}', 'get'>;
+export type PublicNode = JsonOf<'/api/public/nodes', 'get'>['items'][number];
+export type Organization = JsonOf<'/api/org/organizations/{id}', 'get'>;
+export type Person = JsonOf<'/api/org/people/{id}', 'get'>;
+export type Post = JsonOf<'/api/org/posts/{id}', 'get'>;
+export type RoleAssignment = JsonOf<'/api/org/roles', 'get'>['items'][number];
+export type Account = JsonOf<'/api/org/accounts/{id}', 'get'>;
+export type Responsibility = JsonOf<'/api/org/responsibilities/{id}', 'get'>;
 export type NodeLevel = AdminNode['level'];
 export type OrgKind = Organization['kind'];
 export type PartyLevel = NonNullable<Organization['partyLevel']>;
-export type ImportResult = Json200<'/api/org/import/{entity}', 'post'>;
+export type ImportResult = JsonOf<'/api/org/import/{entity}', 'post'>;
 
-type Method = 'get' | 'post' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type OpOf<P extends keyof ApiPaths, M extends Method> = M extends keyof ApiPaths[P] ? ApiPaths[P][M] : never;
 /** The JSON body a route takes. */
 export type BodyOf<P extends keyof ApiPaths, M extends Method> = OpOf<P, M> extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;

@@ -3,14 +3,14 @@
  * shown once, with a copy button; afterwards only its prefix is known. Revoking stops it at once.
  */
 import { KeyOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Checkbox, Form, Input, Modal, Popconfirm, Tag, Typography, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/problem-alert.js';
+import { ListTable } from '../common/list-table.js';
+import { PageHeader } from '../common/page-header.js';
 import { useProblem } from '../common/use-problem.js';
 import { formatDateTime } from '../i18n/format.js';
-import { PageHeader } from '../org/shared/page-header.js';
 import { useApiKeyMutations, useApiKeys, type ApiKey, type ApiKeyInput, type IssuedKey } from './apikeys.api.js';
 
 function IssueModal({ open, scopes, onClose, onIssued }: { open: boolean; scopes: string[]; onClose: () => void; onIssued: (issued: IssuedKey) => void }) {
@@ -98,17 +98,7 @@ export function ApiKeysPage() {
         hint={t('apikeys.hint')}
         extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} disabled={!list.data} data-testid="apikey-create">{t('apikeys.createTitle')}</Button>}
       />
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ApiKey>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={false}
-        locale={{ emptyText: <span><KeyOutlined /> {t('apikeys.empty')}</span> }}
-      />
+      <ListTable list={list} columns={columns} paging={false} locale={{ emptyText: <span><KeyOutlined /> {t('apikeys.empty')}</span> }} />
       <IssueModal open={creating} scopes={list.data?.scopes ?? []} onClose={() => setCreating(false)} onIssued={(k) => { setCreating(false); setIssued(k); }} />
       <IssuedModal issued={issued} onClose={() => setIssued(null)} />
     </div>

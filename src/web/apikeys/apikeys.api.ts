@@ -4,16 +4,15 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
-import type { ApiPaths } from '../api/paths.js';
+import type { BodyOf, JsonOf } from '../api/types.js';
+import { refreshAfterWrite } from '../common/refresh-after-write.js';
 
-type Json<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
-type Body<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 
-export type ApiKeyList = Json<'/api/admin/api-keys', 'get'>;
+export type ApiKeyList = JsonOf<'/api/admin/api-keys', 'get'>;
 export type ApiKey = ApiKeyList['items'][number];
-export type ApiKeyInput = Body<'/api/admin/api-keys', 'post'>;
+export type ApiKeyInput = BodyOf<'/api/admin/api-keys', 'post'>;
 export type ApiKeyScope = ApiKeyInput['scopes'][number];
-export type IssuedKey = Json<'/api/admin/api-keys', 'post', 201>;
+export type IssuedKey = JsonOf<'/api/admin/api-keys', 'post', 201>;
 
 const apiKeysKey = ['api-keys'] as const;
 
@@ -24,10 +23,7 @@ export function useApiKeys() {
 /** Issue and revoke; both refresh the list and the audit log. */
 export function useApiKeyMutations() {
   const qc = useQueryClient();
-  const onSuccess = async () => {
-    await qc.invalidateQueries({ queryKey: apiKeysKey });
-    void qc.invalidateQueries({ queryKey: ['audit'] });
-  };
+  const onSuccess = () => refreshAfterWrite(qc, apiKeysKey);
   return {
     issue: useMutation({ mutationFn: (body: ApiKeyInput) => call(api.POST('/api/admin/api-keys', { body })) as Promise<IssuedKey>, onSuccess }),
     revoke: useMutation({ mutationFn: (id: number) => call(api.POST('/api/admin/api-keys/{id}/revoke', { params: { path: { id } } })), onSuccess }),

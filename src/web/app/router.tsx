@@ -2,40 +2,37 @@
  * Routes. Every page is its own chunk (React.lazy), so the sign-in page does not download
  * the console and the audit page does not download the tree editor.
  */
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { lazyPage } from '../common/lazy-page.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
 import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, orgPages, outboxPage, type NavPage } from '../console/nav.js';
-import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 import { residentRoutes } from '../mobile/resident-routes.js';
+import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
-const LoginPage = page(() => import('../auth/login-page.js'), 'LoginPage');
-const RegisterPage = page(() => import('../auth/register-page.js'), 'RegisterPage');
-const ConsoleLayout = page(() => import('../console/console-layout.js'), 'ConsoleLayout');
-const ConsoleHome = page(() => import('../console/console-home.js'), 'ConsoleHome');
+const LoginPage = lazyPage(() => import('../auth/login-page.js'), 'LoginPage');
+const RegisterPage = lazyPage(() => import('../auth/register-page.js'), 'RegisterPage');
+const ConsoleLayout = lazyPage(() => import('../console/console-layout.js'), 'ConsoleLayout');
+const ConsoleHome = lazyPage(() => import('../console/console-home.js'), 'ConsoleHome');
 
 const consolePages: Record<string, ComponentType> = {
-  'org/nodes': page(() => import('../org/nodes/nodes-page.js'), 'NodesPage'),
-  'org/organizations': page(() => import('../org/organizations/organizations-page.js'), 'OrganizationsPage'),
-  'org/people': page(() => import('../org/people/people-page.js'), 'PeoplePage'),
-  'org/posts': page(() => import('../org/posts/posts-page.js'), 'PostsPage'),
-  'org/roles': page(() => import('../org/roles/roles-page.js'), 'RolesPage'),
-  'org/responsibilities': page(() => import('../org/responsibilities/responsibilities-page.js'), 'ResponsibilitiesPage'),
-  'org/accounts': page(() => import('../org/accounts/accounts-page.js'), 'AccountsPage'),
-  audit: page(() => import('../audit/audit-page.js'), 'AuditPage'),
-  outbox: page(() => import('../notify/outbox-page.js'), 'OutboxPage'),
-  apikeys: page(() => import('../apikeys/apikeys-page.js'), 'ApiKeysPage'),
-  cases: page(() => import('../cases/cases-page.js'), 'CasesPage'),
-  'cases/intake': page(() => import('../cases/hotline-intake-page.js'), 'HotlineIntakePage'),
-  'cases/:id': page(() => import('../cases/case-detail-page.js'), 'CaseDetailPage'),
-  'cases-admin/categories': page(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
-  'cases-admin/calendar': page(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
-  'cases-admin/deadlines': page(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
-  'cases-admin/templates': page(() => import('../cases-admin/templates-page.js'), 'TemplatesPage'),
+  'org/nodes': lazyPage(() => import('../org/nodes/nodes-page.js'), 'NodesPage'),
+  'org/organizations': lazyPage(() => import('../org/organizations/organizations-page.js'), 'OrganizationsPage'),
+  'org/people': lazyPage(() => import('../org/people/people-page.js'), 'PeoplePage'),
+  'org/posts': lazyPage(() => import('../org/posts/posts-page.js'), 'PostsPage'),
+  'org/roles': lazyPage(() => import('../org/roles/roles-page.js'), 'RolesPage'),
+  'org/responsibilities': lazyPage(() => import('../org/responsibilities/responsibilities-page.js'), 'ResponsibilitiesPage'),
+  'org/accounts': lazyPage(() => import('../org/accounts/accounts-page.js'), 'AccountsPage'),
+  audit: lazyPage(() => import('../audit/audit-page.js'), 'AuditPage'),
+  outbox: lazyPage(() => import('../notify/outbox-page.js'), 'OutboxPage'),
+  apikeys: lazyPage(() => import('../apikeys/apikeys-page.js'), 'ApiKeysPage'),
+  cases: lazyPage(() => import('../cases/cases-page.js'), 'CasesPage'),
+  'cases/intake': lazyPage(() => import('../cases/hotline-intake-page.js'), 'HotlineIntakePage'),
+  'cases/:id': lazyPage(() => import('../cases/case-detail-page.js'), 'CaseDetailPage'),
+  'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
+  'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
+  'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
+  'cases-admin/templates': lazyPage(() => import('../cases-admin/templates-page.js'), 'TemplatesPage'),
 };
 
 function Lazy({ children }: { children: ReactNode }) {

@@ -6,11 +6,11 @@ import { Button, Descriptions, Flex, Table, Tag, Typography, type TableColumnsTy
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../api/types.js';
+import { PageHeader } from '../common/page-header.js';
 import { ProblemAlert } from '../common/problem-alert.js';
 import { formatDateTime } from '../i18n/format.js';
-import { PageHeader } from '../org/shared/page-header.js';
-import { useAuditLog, type AuditFilters } from './audit.api.js';
 import { AuditFiltersForm } from './audit-filters.js';
+import { useAuditLog, type AuditFilters } from './audit.api.js';
 import { ChangesView } from './changes-view.js';
 
 function EntryDetails({ e }: { e: AuditEntry }) {

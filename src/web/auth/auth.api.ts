@@ -2,7 +2,7 @@
  * Session hooks: who is signed in (`useMe`), sign-in, registration, sign-out and password change.
  * `/api/me` answers 401 when signed out; that is "nobody", not an error.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
 import { rememberCsrfToken } from '../api/csrf.js';
 import { isApiProblem } from '../api/problem.js';
@@ -28,28 +28,25 @@ export function useMe() {
   return useQuery({ queryKey: ME_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, retry: 1 });
 }
 
+/** After sign-in or registration: the new session's CSRF token, a clean cache, and who is signed in now. */
+async function startSession(qc: QueryClient, csrfToken: string): Promise<Me | null> {
+  rememberCsrfToken(csrfToken);
+  // Everything cached belonged to the previous session (or none).
+  qc.removeQueries();
+  return qc.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe });
+}
+
 export function useLogin() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: { login: string; password: string }) => {
-      const { csrfToken } = await call(api.POST('/api/auth/login', { body }));
-      rememberCsrfToken(csrfToken);
-      // Everything cached belonged to the previous session (or none).
-      qc.removeQueries();
-      return qc.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe });
-    },
+    mutationFn: async (body: { login: string; password: string }) => startSession(qc, (await call(api.POST('/api/auth/login', { body }))).csrfToken),
   });
 }
 
 export function useRegister() {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: async (body: RegisterInput) => {
-      const { csrfToken } = await call(api.POST('/api/register', { body }));
-      rememberCsrfToken(csrfToken);
-      qc.removeQueries();
-      return qc.fetchQuery({ queryKey: ME_KEY, queryFn: fetchMe });
-    },
+    mutationFn: async (body: RegisterInput) => startSession(qc, (await call(api.POST('/api/register', { body }))).csrfToken),
   });
 }
 

@@ -2,8 +2,8 @@
 import { DatePicker, Form, Input, Radio } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../common/use-problem.js';
-import { EditDrawer } from '../org/shared/edit-drawer.js';
+import { EditDrawer } from '../common/edit-drawer.js';
+import { useDrawerForm } from '../common/use-drawer-form.js';
 import { useCalendarMutations, type CalendarDay, type DayKind } from './cases-admin.api.js';
 import { weekdayOf } from './labels.js';
 
@@ -20,29 +20,23 @@ interface Values {
 
 export function CalendarDayForm({ target, onClose, onSaved }: { target: CalendarDayTarget | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { set } = useCalendarMutations();
-  const report = useProblem();
   const [picked, setPicked] = useState<string | null>(null);
   const day = target?.day ?? picked;
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     if (!day) return;
-    try {
-      await set.mutateAsync({ day, kind: v.kind, name: v.name.trim() });
-      setPicked(null);
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    await set.mutateAsync({ day, kind: v.kind, name: v.name.trim() });
+    setPicked(null);
+    onSaved();
+  });
 
   const weekend = day ? [0, 6].includes(weekdayOf(day)) : true;
   const initial: Partial<Values> = target?.current ? { kind: target.current.kind, name: target.current.name } : { kind: day && weekend ? 'workday' : 'holiday' };
   const title = target?.day ? t('casesAdmin.calendar.editTitle', { day: target.day }) : t('casesAdmin.calendar.createTitle');
 
   return (
-    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={set.isPending} onClose={() => { setPicked(null); onClose(); }} onSubmit={(v) => void submit(v)} initialValues={initial} testId="calendar-form">
+    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={set.isPending} onClose={() => { setPicked(null); onClose(); }} onSubmit={onSubmit} initialValues={initial} testId="calendar-form">
       {target && !target.day ? (
         <Form.Item label={t('casesAdmin.calendar.day')} required>
           <DatePicker onChange={(_, s) => setPicked(typeof s === 'string' && s ? s : null)} style={{ width: 200 }} data-testid="calendar-day-picker" />

@@ -6,12 +6,12 @@ import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Flex, Row, Segmented, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../common/page-header.js';
 import { ProblemAlert } from '../common/problem-alert.js';
+import { RowActions } from '../common/row-actions.js';
 import { useProblem } from '../common/use-problem.js';
-import { PageHeader } from '../org/shared/page-header.js';
-import { RowActions } from '../org/shared/row-actions.js';
-import { useCalendar, useCalendarMutations, type CalendarDay } from './cases-admin.api.js';
 import { CalendarDayForm, type CalendarDayTarget } from './calendar-day-form.js';
+import { useCalendar, useCalendarMutations, type CalendarDay } from './cases-admin.api.js';
 import { weekdayName, weekdayOf } from './labels.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');

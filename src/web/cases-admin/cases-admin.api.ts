@@ -4,26 +4,24 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
-import type { ApiPaths } from '../api/paths.js';
-import { boolParam } from '../api/types.js';
+import { boolParam, type BodyOf, type JsonOf } from '../api/types.js';
+import { refreshAfterWrite } from '../common/refresh-after-write.js';
 
-type Json<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
-type Body<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
 
-export type Category = Json<'/api/cases/categories', 'get'>['items'][number];
-export type CategoryInput = Body<'/api/cases/categories', 'post'>;
-export type CategoryPatch = Body<'/api/cases/categories/{id}', 'patch'>;
-export type CalendarYear = Json<'/api/cases/calendar', 'get'>;
+export type Category = JsonOf<'/api/cases/categories', 'get'>['items'][number];
+export type CategoryInput = BodyOf<'/api/cases/categories', 'post'>;
+export type CategoryPatch = BodyOf<'/api/cases/categories/{id}', 'patch'>;
+export type CalendarYear = JsonOf<'/api/cases/calendar', 'get'>;
 export type CalendarDay = CalendarYear['items'][number];
 export type DayKind = CalendarDay['kind'];
-export type DeadlineRules = Json<'/api/cases/deadline-rules', 'get'>;
+export type DeadlineRules = JsonOf<'/api/cases/deadline-rules', 'get'>;
 export type DeadlineRule = DeadlineRules['items'][number];
 export type DeadlineDefault = DeadlineRules['defaults'][number];
-export type DeadlineRuleInput = Body<'/api/cases/deadline-rules', 'put'>;
+export type DeadlineRuleInput = BodyOf<'/api/cases/deadline-rules', 'put'>;
 export type Urgency = DeadlineRule['urgency'];
-export type Template = Json<'/api/cases/templates', 'get'>['items'][number];
-export type TemplateInput = Body<'/api/cases/templates', 'post'>;
-export type TemplatePatch = Body<'/api/cases/templates/{id}', 'patch'>;
+export type Template = JsonOf<'/api/cases/templates', 'get'>['items'][number];
+export type TemplateInput = BodyOf<'/api/cases/templates', 'post'>;
+export type TemplatePatch = BodyOf<'/api/cases/templates/{id}', 'patch'>;
 export type CaseState = NonNullable<Template['state']>;
 
 export const casesAdminKey = ['cases-admin'] as const;
@@ -34,10 +32,7 @@ function useAdminMutation<V, R>(mutationFn: (vars: V) => Promise<R>) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn,
-    onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: casesAdminKey });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
-    },
+    onSuccess: () => refreshAfterWrite(qc, casesAdminKey),
   });
 }
 

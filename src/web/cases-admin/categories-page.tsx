@@ -6,9 +6,9 @@ import { EditOutlined, PlusOutlined, StopOutlined, CheckCircleOutlined } from '@
 import { App, Button, Card, Checkbox, Col, Descriptions, Empty, Input, Popconfirm, Row, Space, Spin, Tag, Tree, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../common/page-header.js';
 import { ProblemAlert } from '../common/problem-alert.js';
 import { useProblem } from '../common/use-problem.js';
-import { PageHeader } from '../org/shared/page-header.js';
 import { useCategories, useCategoryMutations, type Category } from './cases-admin.api.js';
 import { CategoryForm, type CategoryFormTarget } from './category-form.js';
 import { allCategoryKeys, buildCategoryTree, filterCategoryTree, type CategoryNode } from './category-tree.js';

@@ -1,8 +1,8 @@
 /** Adding a local category under a parent (or as a first-level class), or renaming / re-sorting one. */
 import { Alert, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../common/use-problem.js';
-import { EditDrawer } from '../org/shared/edit-drawer.js';
+import { EditDrawer } from '../common/edit-drawer.js';
+import { useDrawerForm } from '../common/use-drawer-form.js';
 import { useCategoryMutations, type Category } from './cases-admin.api.js';
 
 export type CategoryFormTarget = { mode: 'create'; parent: Category | null } | { mode: 'edit'; category: Category };
@@ -14,31 +14,25 @@ interface Values {
 
 export function CategoryForm({ target, onClose, onSaved }: { target: CategoryFormTarget | null; onClose: () => void; onSaved: (c: Category) => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useCategoryMutations();
-  const report = useProblem();
   const editing = target?.mode === 'edit' ? target.category : null;
   const canRename = !editing || editing.actions.includes('rename');
 
-  const submit = async (v: Values) => {
-    try {
-      let saved: Category;
-      if (target?.mode === 'create') {
-        saved = await create.mutateAsync({ parentId: target.parent?.id ?? null, name: v.name.trim(), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) });
-      } else if (editing) {
-        saved = await update.mutateAsync({ id: editing.id, body: { ...(canRename ? { name: v.name.trim() } : {}), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) } });
-      } else return;
-      onSaved(saved);
-    } catch (e) {
-      report(e, form);
-    }
-  };
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
+    let saved: Category;
+    if (target?.mode === 'create') {
+      saved = await create.mutateAsync({ parentId: target.parent?.id ?? null, name: v.name.trim(), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) });
+    } else if (editing) {
+      saved = await update.mutateAsync({ id: editing.id, body: { ...(canRename ? { name: v.name.trim() } : {}), ...(v.sortOrder !== null && v.sortOrder !== undefined ? { sortOrder: v.sortOrder } : {}) } });
+    } else return;
+    onSaved(saved);
+  });
 
   const title = target?.mode === 'create' ? t('casesAdmin.categories.createTitle') : t('casesAdmin.categories.renameTitle');
   const initial: Partial<Values> = editing ? { name: editing.name, sortOrder: editing.sortOrder } : { sortOrder: null };
 
   return (
-    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="category-form">
+    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="category-form">
       {target?.mode === 'create' ? (
         <Form.Item label={t('casesAdmin.categories.parent')}>
           <Input value={target.parent?.path ?? '—'} disabled />

@@ -2,6 +2,7 @@
  * The flat catalogue as a tree for antd's Tree and TreeSelect (siblings keep the server's
  * sort order), and a search that keeps matches with their ancestors.
  */
+import { nestByParent } from '../common/tree.js';
 import type { Category } from './cases-admin.api.js';
 
 export interface CategoryNode {
@@ -14,22 +15,11 @@ export interface CategoryNode {
 }
 
 export function buildCategoryTree(items: readonly Category[], opts: { usableOnly?: boolean } = {}): CategoryNode[] {
-  const kept = opts.usableOnly ? items.filter((c) => c.usable) : items;
-  const ids = new Set(kept.map((c) => c.id));
-  const children = new Map<number | null, Category[]>();
-  for (const c of kept) {
-    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), c]);
-  }
-  const build = (parent: number | null): CategoryNode[] =>
-    (children.get(parent) ?? [])
-      .slice()
-      .sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)
-      .map((c) => {
-        const kids = build(c.id);
-        return { key: c.id, value: c.path, title: c.name, category: c, ...(kids.length > 0 ? { children: kids } : { isLeaf: true }) };
-      });
-  return build(null);
+  return nestByParent<Category, CategoryNode>(
+    opts.usableOnly ? items.filter((c) => c.usable) : items,
+    (c, kids) => ({ key: c.id, value: c.path, title: c.name, category: c, ...(kids.length > 0 ? { children: kids } : { isLeaf: true }) }),
+    (a, b) => a.sortOrder - b.sortOrder || a.id - b.id,
+  );
 }
 
 export function filterCategoryTree(nodes: readonly CategoryNode[], q: string): CategoryNode[] {

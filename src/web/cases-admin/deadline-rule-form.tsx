@@ -1,8 +1,8 @@
 /** Sets the deadlines of a category and urgency: dispatch and signing in hours, feedback in hours or working days. */
 import { Form, InputNumber, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../common/use-problem.js';
-import { EditDrawer } from '../org/shared/edit-drawer.js';
+import { EditDrawer } from '../common/edit-drawer.js';
+import { useDrawerForm } from '../common/use-drawer-form.js';
 import { useDeadlineRuleMutations, type DeadlineRule, type Urgency } from './cases-admin.api.js';
 import { CategorySelect } from './category-select.js';
 import { urgencyOrder } from './labels.js';
@@ -18,20 +18,14 @@ interface Values {
 
 export function DeadlineRuleForm({ open, rule, onClose, onSaved }: { open: boolean; rule: DeadlineRule | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { set } = useDeadlineRuleMutations();
-  const report = useProblem();
-  const unit = Form.useWatch('unit', form) ?? (rule?.feedbackHours !== null && rule ? 'hours' : 'days');
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     const feedback = v.unit === 'hours' ? { feedbackHours: v.feedback, feedbackWorkingDays: null } : { feedbackHours: null, feedbackWorkingDays: v.feedback };
-    try {
-      await set.mutateAsync({ category: v.category, urgency: v.urgency, dispatchHours: v.dispatchHours, signHours: v.signHours, ...feedback });
-      onSaved();
-    } catch (e) {
-      report(e, form, { feedbackHours: 'feedback', feedbackWorkingDays: 'feedback' });
-    }
-  };
+    await set.mutateAsync({ category: v.category, urgency: v.urgency, dispatchHours: v.dispatchHours, signHours: v.signHours, ...feedback });
+    onSaved();
+  }, { feedbackHours: 'feedback', feedbackWorkingDays: 'feedback' });
+  const unit = Form.useWatch('unit', form) ?? (rule?.feedbackHours !== null && rule ? 'hours' : 'days');
 
   const initial: Partial<Values> = rule
     ? {
@@ -45,7 +39,7 @@ export function DeadlineRuleForm({ open, rule, onClose, onSaved }: { open: boole
     : { urgency: 'general', unit: 'days' };
 
   return (
-    <EditDrawer<Values> open={open} title={rule ? t('casesAdmin.deadlines.editTitle') : t('casesAdmin.deadlines.createTitle')} form={form} saving={set.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="deadline-form">
+    <EditDrawer<Values> open={open} title={rule ? t('casesAdmin.deadlines.editTitle') : t('casesAdmin.deadlines.createTitle')} form={form} saving={set.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="deadline-form">
       <Form.Item name="category" label={t('casesAdmin.deadlines.category')} rules={[{ required: true }]}>
         <CategorySelect allowClear={false} disabled={!!rule} data-testid="deadline-category" />
       </Form.Item>

@@ -2,11 +2,11 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Flex, Table, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../common/page-header.js';
 import { ProblemAlert } from '../common/problem-alert.js';
+import { RowActions } from '../common/row-actions.js';
+import { useEditing } from '../common/use-editing.js';
 import { useProblem } from '../common/use-problem.js';
-import { PageHeader } from '../org/shared/page-header.js';
-import { RowActions } from '../org/shared/row-actions.js';
-import { useEditing } from '../org/shared/use-editing.js';
 import { useDeadlineRuleMutations, useDeadlineRules, type DeadlineDefault, type DeadlineRule, type Urgency } from './cases-admin.api.js';
 import { DeadlineRuleForm } from './deadline-rule-form.js';
 import { spanText, urgencyColors } from './labels.js';

@@ -1,8 +1,8 @@
 /** A reply template: title, text, and optionally the category (with its subtree) and case state it applies to. */
 import { Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useProblem } from '../common/use-problem.js';
-import { EditDrawer } from '../org/shared/edit-drawer.js';
+import { EditDrawer } from '../common/edit-drawer.js';
+import { useDrawerForm } from '../common/use-drawer-form.js';
 import { useTemplateMutations, type CaseState, type Template } from './cases-admin.api.js';
 import { CategorySelect } from './category-select.js';
 import { caseStateOrder } from './labels.js';
@@ -17,25 +17,19 @@ interface Values {
 
 export function TemplateForm({ open, item, onClose, onSaved }: { open: boolean; item: Template | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useTemplateMutations();
-  const report = useProblem();
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     const body = { title: v.title.trim(), body: v.body.trim(), category: v.category ?? null, state: v.state ?? null, active: v.active };
-    try {
-      if (item) await update.mutateAsync({ id: item.id, body });
-      else await create.mutateAsync(body);
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    if (item) await update.mutateAsync({ id: item.id, body });
+    else await create.mutateAsync(body);
+    onSaved();
+  });
 
   const initial: Partial<Values> = item ? { title: item.title, body: item.body, category: item.category, state: item.state, active: item.active } : { category: null, state: null, active: true };
 
   return (
-    <EditDrawer<Values> open={open} title={item ? t('casesAdmin.templates.editTitle') : t('casesAdmin.templates.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="template-form">
+    <EditDrawer<Values> open={open} title={item ? t('casesAdmin.templates.editTitle') : t('casesAdmin.templates.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="template-form">
       <Form.Item name="title" label={t('casesAdmin.templates.titleLabel')} rules={[{ required: true, whitespace: true, max: 50 }]}>
         <Input maxLength={50} data-testid="template-title" />
       </Form.Item>

@@ -3,14 +3,14 @@
  * category applies with its subtree; a template without category or state applies to all).
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/problem-alert.js';
+import { ListTable } from '../common/list-table.js';
+import { PageHeader } from '../common/page-header.js';
+import { RowActions } from '../common/row-actions.js';
+import { useEditing } from '../common/use-editing.js';
 import { useProblem } from '../common/use-problem.js';
-import { PageHeader } from '../org/shared/page-header.js';
-import { RowActions } from '../org/shared/row-actions.js';
-import { useEditing } from '../org/shared/use-editing.js';
 import { useTemplateMutations, useTemplates, type CaseState, type Template } from './cases-admin.api.js';
 import { CategorySelect } from './category-select.js';
 import { caseStateOrder } from './labels.js';
@@ -61,16 +61,7 @@ export function TemplatesPage() {
           style={{ width: 180 }}
         />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Template>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
-      />
+      <ListTable list={list} columns={columns} paging={20} />
       <TemplateForm open={editing.open} item={editing.current} onClose={editing.close} onSaved={() => { void message.success(t('common.saved')); editing.close(); }} />
     </div>
   );

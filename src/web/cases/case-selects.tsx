@@ -2,71 +2,25 @@
  * Selects the case pages share: a category from the catalogue (a searchable tree), several
  * units at once (co-handling units, searched on the server), and an area's name.
  */
-import { useQuery } from '@tanstack/react-query';
-import { Select, TreeSelect } from 'antd';
-import { useEffect, useMemo, useState, type CSSProperties } from 'react';
+import { Select } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, call } from '../api/client.js';
+import { useRemoteSearch } from '../common/remote-select.js';
+import { TreePicker, type TreeOption, type TreePickerProps } from '../common/tree-picker.js';
+import { nestByParent } from '../common/tree.js';
+import { searchOrganizations } from '../org/shared/entity-selects.js';
 import { useNodeNames, usePublicCategories, type PublicCategory } from './cases.api.js';
 
-interface CategoryOption {
-  value: number;
-  title: string;
-  path: string;
-  children?: CategoryOption[];
-}
-
-function categoryTree(items: readonly PublicCategory[]): CategoryOption[] {
-  const ids = new Set(items.map((c) => c.id));
-  const children = new Map<number | null, PublicCategory[]>();
-  for (const c of items) {
-    const parent = c.parentId !== null && ids.has(c.parentId) ? c.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), c]);
-  }
-  const build = (parent: number | null): CategoryOption[] =>
-    (children.get(parent) ?? []).map((c) => {
-      const kids = build(c.id);
-      return { value: c.id, title: c.name, path: c.path, ...(kids.length > 0 ? { children: kids } : {}) };
-    });
-  return build(null);
-}
-
-interface CategorySelectProps {
-  value?: number | null;
-  onChange?: (value: number | null) => void;
-  placeholder?: string;
-  style?: CSSProperties;
-  'data-testid'?: string;
+function categoryTree(items: readonly PublicCategory[]): TreeOption<number>[] {
+  return nestByParent<PublicCategory, TreeOption<number>>(items, (c, kids) => ({ value: c.id, title: c.name, ...(kids.length > 0 ? { children: kids } : {}) }));
 }
 
 /** A category of the active catalogue; search matches any level's name. */
-export function CategorySelect({ value, onChange, placeholder, style, ...rest }: CategorySelectProps) {
+export function CategorySelect({ placeholder, ...props }: Omit<TreePickerProps<number>, 'allowClear' | 'disabled'>) {
   const { t } = useTranslation();
   const { data, isPending } = usePublicCategories();
   const tree = useMemo(() => categoryTree(data ?? []), [data]);
-  return (
-    <TreeSelect<number | null>
-      value={value ?? null}
-      onChange={(v) => onChange?.(v ?? null)}
-      treeData={tree}
-      loading={isPending}
-      allowClear
-      placeholder={placeholder ?? t('cases.fields.category')}
-      showSearch={{ treeNodeFilterProp: 'title' }}
-      popupMatchSelectWidth={false}
-      style={{ minWidth: 200, ...style }}
-      data-testid={rest['data-testid']}
-    />
-  );
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value);
-  useEffect(() => {
-    const id = setTimeout(() => setV(value), ms);
-    return () => clearTimeout(id);
-  }, [value, ms]);
-  return v;
+  return <TreePicker<number> {...props} placeholder={placeholder ?? t('cases.fields.category')} options={tree} loading={isPending} />;
 }
 
 interface UnitsSelectProps {
@@ -79,19 +33,13 @@ interface UnitsSelectProps {
 /** Several organizations (协办单位), searched on the server as the user types. */
 export function UnitsSelect({ value, onChange, placeholder, ...rest }: UnitsSelectProps) {
   const { t } = useTranslation();
-  const [text, setText] = useState('');
-  const q = useDebounced(text.trim(), 250);
   const [known, setKnown] = useState<Map<number, string>>(new Map());
-  const { data, isFetching } = useQuery({
-    queryKey: ['org', 'organizations', 'options', 'units', q],
-    queryFn: async () => (await call(api.GET('/api/org/organizations', { params: { query: { limit: 20, ...(q ? { q } : {}) } } }))).items.map((o) => ({ value: o.id, label: `${o.name}（${o.nodeName}）` })),
-    staleTime: 30_000,
-  });
+  const { found, selectProps } = useRemoteSearch({ queryKey: ['org', 'organizations', 'options', 'units'], search: (q) => searchOrganizations(q) });
   const options = useMemo(() => {
-    const list = data ?? [];
+    const list = found ?? [];
     const missing = (value ?? []).filter((id) => !list.some((o) => o.value === id)).map((id) => ({ value: id, label: known.get(id) ?? `#${id}` }));
     return [...missing, ...list];
-  }, [data, value, known]);
+  }, [found, value, known]);
   return (
     <Select<number[]>
       mode="multiple"
@@ -101,10 +49,8 @@ export function UnitsSelect({ value, onChange, placeholder, ...rest }: UnitsSele
         onChange?.(ids);
       }}
       options={options}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={isFetching}
+      {...selectProps}
       placeholder={placeholder ?? t('common.select')}
-      notFoundContent={isFetching ? t('common.loading') : t('common.empty')}
       style={{ width: '100%' }}
       data-testid={rest['data-testid']}
     />

@@ -1,7 +1,9 @@
 /** The case list: number (a link to the case), title, category, area, state, unit, due time, submitted. */
-import { Table, Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
+import { Tag, Tooltip, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ListTable, type ListQuery } from '../common/list-table.js';
+import type { Paging } from '../common/use-paging.js';
 import { formatDateTime } from '../i18n/format.js';
 import { categoryLeaf, stateColors } from './case-labels.js';
 import { useAreaName } from './case-selects.js';
@@ -9,9 +11,8 @@ import type { CaseItem } from './cases.api.js';
 import { DueText } from './due-text.js';
 
 interface Props {
-  items: CaseItem[];
-  loading: boolean;
-  pagination: TableProps<CaseItem>['pagination'];
+  list: ListQuery<CaseItem>;
+  paging: Paging;
   rowSelection?: TableProps<CaseItem>['rowSelection'];
 }
 
@@ -20,7 +21,7 @@ export function StateTag({ state, testId }: { state: CaseItem['state']; testId?:
   return <Tag color={stateColors[state]} data-testid={testId} data-state={state}>{t(`cases.states.${state}`)}</Tag>;
 }
 
-export function CaseTable({ items, loading, pagination, rowSelection }: Props) {
+export function CaseTable({ list, paging, rowSelection }: Props) {
   const { t, i18n } = useTranslation();
   const areaName = useAreaName();
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
@@ -58,15 +59,11 @@ export function CaseTable({ items, loading, pagination, rowSelection }: Props) {
   ];
 
   return (
-    <Table<CaseItem>
-      rowKey="id"
-      size="middle"
+    <ListTable<CaseItem>
+      list={list}
       columns={columns}
-      dataSource={items}
-      loading={loading}
+      paging={paging}
       rowSelection={rowSelection}
-      scroll={{ x: 'max-content' }}
-      pagination={pagination}
       locale={{ emptyText: t('cases.list.empty') }}
       data-testid="case-table"
     />

@@ -9,16 +9,15 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSignedInMe } from '../auth/me-context.js';
-import { ProblemAlert } from '../common/problem-alert.js';
-import { PageHeader } from '../org/shared/page-header.js';
-import { inboxes } from './case-labels.js';
-import { CaseFiltersBar } from './case-filters.js';
-import { CaseTable } from './case-table.js';
+import { PageHeader } from '../common/page-header.js';
+import { usePaging } from '../common/use-paging.js';
 import { BulkDispatchModal } from './bulk-dispatch-modal.js';
+import { CaseFiltersBar } from './case-filters.js';
+import { inboxes } from './case-labels.js';
+import { CaseTable } from './case-table.js';
 import { exportHref, useCaseList, useInboxCounts, type CaseFilters, type CaseItem, type Inbox } from './cases.api.js';
 import { ObjectionStats } from './objection-stats.js';
 
-const PAGE_SIZE = 20;
 const STATS_TAB = 'objection-stats';
 
 export function CasesPage() {
@@ -31,16 +30,16 @@ export function CasesPage() {
   const tab = requested === STATS_TAB || boxes.includes(requested as Inbox) ? requested! : (boxes[0] ?? 'all');
   const box: Inbox = tab === STATS_TAB ? 'all' : (tab as Inbox);
   const [filters, setFilters] = useState<CaseFilters>({});
-  const [page, setPage] = useState(1);
+  const paging = usePaging(20);
   const [selected, setSelected] = useState<CaseItem[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
   const counts = useInboxCounts(boxes);
-  const list = useCaseList({ box, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...filters });
+  const list = useCaseList({ box, ...paging.window, ...filters });
   const canBulk = box === 'to_dispatch' && may('cases.dispatch');
 
   const switchTab = (key: string) => {
     setParams(key === boxes[0] ? {} : { box: key }, { replace: true });
-    setPage(1);
+    paging.first();
     setSelected([]);
   };
 
@@ -74,7 +73,7 @@ export function CasesPage() {
         <ObjectionStats />
       ) : (
         <>
-          <CaseFiltersBar value={filters} onChange={(f) => { setFilters(f); setPage(1); setSelected([]); }} />
+          <CaseFiltersBar value={filters} onChange={(f) => { setFilters(f); paging.first(); setSelected([]); }} />
           {canBulk ? (
             <div className="gz-filters">
               <Button type="primary" icon={<SendOutlined />} disabled={selected.length === 0} onClick={() => setBulkOpen(true)} data-testid="bulk-dispatch">
@@ -82,12 +81,10 @@ export function CasesPage() {
               </Button>
             </div>
           ) : null}
-          {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
           <CaseTable
-            items={list.data?.items ?? []}
-            loading={list.isFetching}
+            list={list}
+            paging={paging}
             rowSelection={canBulk ? { selectedRowKeys: selected.map((c) => c.id), onChange: (_, rows) => setSelected(rows), preserveSelectedRowKeys: true } : undefined}
-            pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
           />
           <BulkDispatchModal cases={selected} open={bulkOpen} onClose={() => setBulkOpen(false)} onDone={() => setSelected([])} />
         </>

@@ -5,14 +5,12 @@
  */
 import { keepPreviousData, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
-import type { ApiPaths } from '../api/paths.js';
+import type { BodyOf, JsonOf, QueryOf } from '../api/types.js';
+import { refreshAfterWrite } from '../common/refresh-after-write.js';
 
-type Json<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
-type Body<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { requestBody: { content: { 'application/json': infer B } } } ? B : never;
-type Query<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
 
-export type CaseItem = Json<'/api/cases/{id}', 'get'>;
-export type CaseListQuery = Query<'/api/cases', 'get'>;
+export type CaseItem = JsonOf<'/api/cases/{id}', 'get'>;
+export type CaseListQuery = QueryOf<'/api/cases', 'get'>;
 export type Inbox = NonNullable<CaseListQuery['box']>;
 export type CaseState = CaseItem['state'];
 export type CaseType = CaseItem['type'];
@@ -21,16 +19,16 @@ export type Urgency = CaseItem['urgency'];
 export type Rating = NonNullable<CaseItem['rating']>;
 export type DispatchMode = NonNullable<CaseItem['dispatchMode']>;
 export type CaseStep = NonNullable<CaseItem['step']>;
-export type TimelineEntry = Json<'/api/cases/{id}/timeline', 'get'>['items'][number];
-export type Photo = Json<'/api/cases/{id}/photos', 'get'>['items'][number];
-export type StateTable = Json<'/api/public/cases/states', 'get'>;
+export type TimelineEntry = JsonOf<'/api/cases/{id}/timeline', 'get'>['items'][number];
+export type Photo = JsonOf<'/api/cases/{id}/photos', 'get'>['items'][number];
+export type StateTable = JsonOf<'/api/public/cases/states', 'get'>;
 export type CaseEvent = StateTable['events'][number]['event'];
-export type BulkResult = Json<'/api/cases/bulk-dispatch', 'post'>['results'][number];
-export type ObjectionStat = Json<'/api/cases/objection-stats', 'get'>['items'][number];
-export type ReplyTemplate = Json<'/api/cases/templates', 'get'>['items'][number];
-export type PublicCategory = Json<'/api/public/categories', 'get'>['items'][number];
-export type CaseInput = Body<'/api/cases', 'post'>;
-export type Submitted = Json<'/api/cases', 'post', 201>;
+export type BulkResult = JsonOf<'/api/cases/bulk-dispatch', 'post'>['results'][number];
+export type ObjectionStat = JsonOf<'/api/cases/objection-stats', 'get'>['items'][number];
+export type ReplyTemplate = JsonOf<'/api/cases/templates', 'get'>['items'][number];
+export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][number];
+export type CaseInput = BodyOf<'/api/cases', 'post'>;
+export type Submitted = JsonOf<'/api/cases', 'post', 201>;
 
 export const casesKey = ['cases'] as const;
 
@@ -117,8 +115,7 @@ function useCaseWrite<V>(mutationFn: (vars: V) => Promise<CaseItem>) {
     mutationFn,
     onSuccess: async (c) => {
       qc.setQueryData([...casesKey, 'case', c.id], c);
-      await qc.invalidateQueries({ queryKey: casesKey });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
+      await refreshAfterWrite(qc, casesKey);
     },
   });
 }

@@ -3,6 +3,7 @@
  * check (the server checks again, by the bytes), and the cascader options for the place and
  * the category. No React, so they are unit-tested on their own.
  */
+import { nestByParent } from '../common/tree.js';
 
 /** The fields of a case the deadline depends on. */
 export interface Due {
@@ -58,18 +59,7 @@ export interface CascaderOption {
 
 /** A flat parent-linked list as nested cascader options, in the list's order. */
 export function cascaderOptions(nodes: readonly TreeNode[]): CascaderOption[] {
-  const ids = new Set(nodes.map((n) => n.id));
-  const byParent = new Map<number | null, TreeNode[]>();
-  for (const n of nodes) {
-    const parent = n.parentId !== null && ids.has(n.parentId) ? n.parentId : null;
-    byParent.set(parent, [...(byParent.get(parent) ?? []), n]);
-  }
-  const build = (parent: number | null): CascaderOption[] =>
-    (byParent.get(parent) ?? []).map((n) => {
-      const kids = build(n.id);
-      return kids.length > 0 ? { value: n.id, label: n.name, children: kids } : { value: n.id, label: n.name };
-    });
-  return build(null);
+  return nestByParent<TreeNode, CascaderOption>(nodes, (n, kids) => (kids.length > 0 ? { value: n.id, label: n.name, children: kids } : { value: n.id, label: n.name }));
 }
 
 /**

@@ -4,21 +4,17 @@
  * Every page is its own chunk; the layout holds the Suspense, so the tab bar stays put
  * while a page loads.
  */
-import { lazy, type ComponentType } from 'react';
 import type { RouteObject } from 'react-router';
 import { RequireSignedIn } from '../app/guards.js';
+import { lazyPage } from '../common/lazy-page.js';
 
-function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
-
-const MobileLayout = page(() => import('./mobile-layout.js'), 'MobileLayout');
-const MobileHome = page(() => import('./mobile-home.js'), 'MobileHome');
-const NewCasePage = page(() => import('./new-case-page.js'), 'NewCasePage');
-const MyCasesPage = page(() => import('./my-cases-page.js'), 'MyCasesPage');
-const CasePage = page(() => import('./case-page.js'), 'CasePage');
-const PublicCasesPage = page(() => import('./public-cases-page.js'), 'PublicCasesPage');
-const TrackPage = page(() => import('./track-page.js'), 'TrackPage');
+const MobileLayout = lazyPage(() => import('./mobile-layout.js'), 'MobileLayout');
+const MobileHome = lazyPage(() => import('./mobile-home.js'), 'MobileHome');
+const NewCasePage = lazyPage(() => import('./new-case-page.js'), 'NewCasePage');
+const MyCasesPage = lazyPage(() => import('./my-cases-page.js'), 'MyCasesPage');
+const CasePage = lazyPage(() => import('./case-page.js'), 'CasePage');
+const PublicCasesPage = lazyPage(() => import('./public-cases-page.js'), 'PublicCasesPage');
+const TrackPage = lazyPage(() => import('./track-page.js'), 'TrackPage');
 
 export const residentRoutes: RouteObject[] = [
   {

@@ -5,22 +5,20 @@
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, decorateHeaders } from '../api/client.js';
-import type { ApiPaths } from '../api/paths.js';
 import { ApiProblem } from '../api/problem.js';
-import type { BodyOf } from '../api/types.js';
+import type { BodyOf, JsonOf } from '../api/types.js';
 
-type Json<P extends keyof ApiPaths, M extends keyof ApiPaths[P], S extends number = 200> = ApiPaths[P][M] extends { responses: { [K in S]: { content: { 'application/json': infer R } } } } ? R : never;
 
-export type CaseView = Json<'/api/cases/{id}', 'get'>;
+export type CaseView = JsonOf<'/api/cases/{id}', 'get'>;
 export type CaseState = CaseView['state'];
 export type CaseType = CaseView['type'];
 export type Rating = NonNullable<CaseView['rating']>;
-export type TimelineEntry = Json<'/api/cases/{id}/timeline', 'get'>['items'][number];
-export type Photo = Json<'/api/cases/{id}/photos', 'get'>['items'][number];
-export type PublicCategory = Json<'/api/public/categories', 'get'>['items'][number];
-export type Tracked = Json<'/api/public/cases/track', 'get'>;
+export type TimelineEntry = JsonOf<'/api/cases/{id}/timeline', 'get'>['items'][number];
+export type Photo = JsonOf<'/api/cases/{id}/photos', 'get'>['items'][number];
+export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][number];
+export type Tracked = JsonOf<'/api/public/cases/track', 'get'>;
 export type CaseInput = BodyOf<'/api/cases', 'post'>;
-export type Submitted = Json<'/api/cases', 'post', 201>;
+export type Submitted = JsonOf<'/api/cases', 'post', 201>;
 
 const PAGE = 20;
 

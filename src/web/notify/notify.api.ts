@@ -4,14 +4,12 @@
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
-import type { ApiPaths } from '../api/paths.js';
-import type { QueryOf } from '../api/types.js';
+import type { JsonOf, QueryOf } from '../api/types.js';
 
-type Json200<P extends keyof ApiPaths, M extends keyof ApiPaths[P]> = ApiPaths[P][M] extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
 
-export type NotificationsPage = Json200<'/api/me/notifications', 'get'>;
+export type NotificationsPage = JsonOf<'/api/me/notifications', 'get'>;
 export type Notification = NotificationsPage['items'][number];
-export type OutboxPage = Json200<'/api/admin/outbox', 'get'>;
+export type OutboxPage = JsonOf<'/api/admin/outbox', 'get'>;
 export type OutboxEntry = OutboxPage['items'][number];
 export type OutboxQuery = QueryOf<'/api/admin/outbox', 'get'>;
 export type OutboxStatus = OutboxEntry['status'];

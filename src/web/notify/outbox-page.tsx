@@ -4,16 +4,16 @@
  * Recipients arrive masked from the server.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Popconfirm, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ProblemAlert } from '../common/problem-alert.js';
+import { ListTable } from '../common/list-table.js';
+import { PageHeader } from '../common/page-header.js';
+import { usePaging } from '../common/use-paging.js';
 import { useProblem } from '../common/use-problem.js';
 import { formatDateTime } from '../i18n/format.js';
-import { PageHeader } from '../org/shared/page-header.js';
 import { outboxChannels, outboxStatuses, useOutbox, useRetryOutbox, type OutboxChannel, type OutboxEntry, type OutboxStatus } from './notify.api.js';
 
-const PAGE_SIZE = 50;
 const statusColor: Record<OutboxStatus, string> = { pending: 'processing', sent: 'success', failed: 'error' };
 
 export function OutboxPage() {
@@ -23,8 +23,8 @@ export function OutboxPage() {
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
   const [status, setStatus] = useState<OutboxStatus | undefined>();
   const [channel, setChannel] = useState<OutboxChannel | undefined>();
-  const [page, setPage] = useState(1);
-  const list = useOutbox({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(status ? { status } : {}), ...(channel ? { channel } : {}) });
+  const paging = usePaging(50);
+  const list = useOutbox({ ...paging.window, ...(status ? { status } : {}), ...(channel ? { channel } : {}) });
   const retry = useRetryOutbox();
 
   const time = (iso: string | null) => (iso ? <span className="gz-nowrap">{formatDateTime(iso, lang)}</span> : '—');
@@ -88,7 +88,7 @@ export function OutboxPage() {
           allowClear
           placeholder={t('notify.outbox.status')}
           value={status}
-          onChange={(v) => { setStatus(v); setPage(1); }}
+          onChange={(v) => { setStatus(v); paging.first(); }}
           options={outboxStatuses.map((s) => ({ value: s, label: t(`notify.statuses.${s}`) }))}
           style={{ width: 140 }}
           data-testid="outbox-filter-status"
@@ -97,23 +97,19 @@ export function OutboxPage() {
           allowClear
           placeholder={t('notify.outbox.channel')}
           value={channel}
-          onChange={(v) => { setChannel(v); setPage(1); }}
+          onChange={(v) => { setChannel(v); paging.first(); }}
           options={outboxChannels.map((c) => ({ value: c, label: t(`notify.channels.${c}`) }))}
           style={{ width: 140 }}
           data-testid="outbox-filter-channel"
         />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<OutboxEntry>
-        rowKey="id"
-        size="middle"
+      <ListTable
+        list={list}
         columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
+        paging={paging}
         tableLayout="fixed"
         scroll={{ x: 1310 }}
         locale={{ emptyText: t('notify.outbox.empty') }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
         data-testid="outbox-table"
       />
     </div>

@@ -6,8 +6,8 @@ import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { PersonSelect } from '../shared/entity-selects.js';
 import { NodeSelect } from '../shared/node-select.js';
 import { roleOptions, type GrantableRole } from '../shared/role-options.js';
@@ -66,34 +66,28 @@ function CreateFields() {
 
 export function AccountForm({ open, account, onClose, onSaved }: { open: boolean; account: Account | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useAccountMutations();
-  const report = useProblem();
 
-  const submit = async (v: Values) => {
-    try {
-      if (account) {
-        await update.mutateAsync({ id: account.id, body: { displayName: v.displayName.trim(), active: v.active } });
-      } else {
-        await create.mutateAsync({
-          username: v.username.trim().toLowerCase(),
-          displayName: v.displayName.trim(),
-          phone: v.phone?.trim() ? v.phone.trim() : null,
-          initialPassword: v.initialPassword,
-          personId: v.personId ?? null,
-          roles: v.roles.filter((r): r is { role: GrantableRole; nodeId: number } => !!r.role && !!r.nodeId),
-        });
-      }
-      onSaved();
-    } catch (e) {
-      report(e, form);
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
+    if (account) {
+      await update.mutateAsync({ id: account.id, body: { displayName: v.displayName.trim(), active: v.active } });
+    } else {
+      await create.mutateAsync({
+        username: v.username.trim().toLowerCase(),
+        displayName: v.displayName.trim(),
+        phone: v.phone?.trim() ? v.phone.trim() : null,
+        initialPassword: v.initialPassword,
+        personId: v.personId ?? null,
+        roles: v.roles.filter((r): r is { role: GrantableRole; nodeId: number } => !!r.role && !!r.nodeId),
+      });
     }
-  };
+    onSaved();
+  });
 
   const initial: Partial<Values> = account ? { displayName: account.displayName, active: account.active } : { roles: [{ role: 'grid_worker' }], personId: null };
 
   return (
-    <EditDrawer<Values> open={open} title={account ? t('accounts.editTitle') : t('accounts.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="account-form">
+    <EditDrawer<Values> open={open} title={account ? t('accounts.editTitle') : t('accounts.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="account-form">
       <Form.Item name="displayName" label={t('accounts.displayName')} rules={[{ required: true, whitespace: true, max: 50 }]}>
         <Input />
       </Form.Item>

@@ -1,26 +1,25 @@
 /** 账号: staff and resident accounts, their roles, creation of staff accounts, deactivation. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Input, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Input, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../api/types.js';
-import { ProblemAlert } from '../../common/problem-alert.js';
+import { ListTable } from '../../common/list-table.js';
+import { PageHeader } from '../../common/page-header.js';
+import { RowActions } from '../../common/row-actions.js';
+import { useEditing } from '../../common/use-editing.js';
+import { usePaging } from '../../common/use-paging.js';
 import { roleLabel } from '../../console/grant-label.js';
-import { PageHeader } from '../shared/page-header.js';
-import { RowActions } from '../shared/row-actions.js';
-import { useEditing } from '../shared/use-editing.js';
 import { AccountForm } from './account-form.js';
 import { useAccounts } from './accounts.api.js';
 import { ResetPasswordModal } from './reset-password-modal.js';
-
-const PAGE_SIZE = 20;
 
 export function AccountsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
-  const list = useAccounts({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(q ? { q } : {}) });
+  const paging = usePaging(20);
+  const list = useAccounts({ ...paging.window, ...(q ? { q } : {}) });
   const editing = useEditing<Account>();
   const [resetting, setResetting] = useState<Account | null>(null);
 
@@ -57,18 +56,9 @@ export function AccountsPage() {
     <div className="gz-page" data-testid="accounts-page">
       <PageHeader title={t('accounts.title')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={editing.create} data-testid="account-create">{t('accounts.createTitle')}</Button>} />
       <Flex wrap gap={8} className="gz-filters">
-        <Input.Search allowClear placeholder={t('common.keyword')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 240 }} />
+        <Input.Search allowClear placeholder={t('common.keyword')} onSearch={(v) => { setQ(v.trim()); paging.first(); }} style={{ width: 240 }} />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Account>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
-      />
+      <ListTable list={list} columns={columns} paging={paging} />
       <ResetPasswordModal account={resetting} onClose={() => setResetting(null)} />
       <AccountForm open={editing.open} account={editing.current} onClose={editing.close} onSaved={() => { void message.success(t('common.saved')); editing.close(); }} />
     </div>

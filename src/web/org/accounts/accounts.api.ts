@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { AccountInput, AccountPatch } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function useAccounts(query: { q?: string; limit: number; offset: number }) {
-  return useQuery({
-    queryKey: ['org', 'accounts', 'list', query],
-    queryFn: () => call(api.GET('/api/org/accounts', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('accounts', query, (q) => call(api.GET('/api/org/accounts', { params: { query: q } })));
 }
 
 export function useAccountMutations() {

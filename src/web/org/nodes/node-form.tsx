@@ -5,8 +5,8 @@
 import { Form, Input, InputNumber, Select, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AdminNode, NodeLevel } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { nodeKinds } from './node-kinds.js';
 import { useNodeMutations } from './nodes.api.js';
 
@@ -21,24 +21,18 @@ export type NodeFormTarget = { mode: 'create'; parent: AdminNode | null; level: 
 
 export function NodeForm({ target, onClose, onSaved }: { target: NodeFormTarget | null; onClose: () => void; onSaved: (node: AdminNode) => void }) {
   const { t, i18n } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useNodeMutations();
-  const report = useProblem();
   const level = target?.mode === 'edit' ? target.node.level : target?.level ?? 'district';
   const kinds = nodeKinds[level].map((k) => ({ value: k.value, label: i18n.resolvedLanguage === 'en-US' ? `${k.en}（${k.value}）` : k.value }));
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     if (!target) return;
-    try {
-      const saved =
-        target.mode === 'edit'
-          ? await update.mutateAsync({ id: target.node.id, body: { kind: v.kind, code: v.code.trim(), name: v.name.trim(), households: v.households ?? null } })
-          : await create.mutateAsync({ parentId: target.parent?.id ?? null, level, kind: v.kind, code: v.code.trim(), name: v.name.trim(), households: v.households ?? null });
-      onSaved(saved);
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    const saved =
+      target.mode === 'edit'
+        ? await update.mutateAsync({ id: target.node.id, body: { kind: v.kind, code: v.code.trim(), name: v.name.trim(), households: v.households ?? null } })
+        : await create.mutateAsync({ parentId: target.parent?.id ?? null, level, kind: v.kind, code: v.code.trim(), name: v.name.trim(), households: v.households ?? null });
+    onSaved(saved);
+  });
 
   const initial: Partial<Values> =
     target?.mode === 'edit'
@@ -47,7 +41,7 @@ export function NodeForm({ target, onClose, onSaved }: { target: NodeFormTarget 
   const title = target?.mode === 'edit' ? `${t('common.edit')} · ${target.node.name}` : `${t('nodes.addChild')} · ${t(`levels.${level}`)}`;
 
   return (
-    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="node-form">
+    <EditDrawer<Values> open={target !== null} title={title} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="node-form">
       {target?.mode === 'create' && target.parent ? (
         <Typography.Paragraph type="secondary">{t('nodes.parent')}：{target.parent.name}（{target.parent.code}）</Typography.Paragraph>
       ) : null}

@@ -8,9 +8,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AdminNode } from '../../api/types.js';
 import { useMe } from '../../auth/auth.api.js';
-import { ExportButton, ImportButton } from '../shared/import-export.js';
+import { PageHeader } from '../../common/page-header.js';
+import { ImportExportButtons } from '../shared/import-export.js';
 import { ancestorsOf, useNodeTree } from '../shared/org-queries.js';
-import { PageHeader } from '../shared/page-header.js';
 import { NodeDetail } from './node-detail.js';
 import { NodeForm, type NodeFormTarget } from './node-form.js';
 import { NodeTreePanel } from './node-tree-panel.js';
@@ -47,8 +47,7 @@ export function NodesPage() {
         extra={
           <>
             {topAdmin ? <Button icon={<PlusOutlined />} onClick={() => setFormTarget({ mode: 'create', parent: null, level: 'district' })}>{t('nodes.addRoot')}</Button> : null}
-            {me?.permissions.includes('org.import') ? <ImportButton entity="nodes" label={t('nodes.title')} /> : null}
-            <ExportButton entity="nodes" />
+            <ImportExportButtons entity="nodes" label={t('nodes.title')} />
           </>
         }
       />

@@ -6,9 +6,9 @@
 import { Divider, Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Organization, OrgKind, PartyLevel } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { categoryOptions } from '../shared/categories.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
 import { OrgSelect } from '../shared/entity-selects.js';
 import { NodeSelect } from '../shared/node-select.js';
 import { useOrganizationMutations } from './organizations.api.js';
@@ -36,12 +36,9 @@ function initialOf(org: Organization | null): Partial<Values> {
 
 export function OrganizationForm({ open, org, onClose, onSaved }: { open: boolean; org: Organization | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useOrganizationMutations();
-  const report = useProblem();
-  const kind = Form.useWatch('kind', form) ?? org?.kind ?? 'party';
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     const common = {
       code: v.code.trim(),
       name: v.name.trim(),
@@ -51,14 +48,11 @@ export function OrganizationForm({ open, org, onClose, onSaved }: { open: boolea
       charterCategories: v.kind === 'social' ? v.charterCategories ?? [] : [],
       charterNodeId: v.kind === 'social' ? v.charterNodeId ?? null : null,
     };
-    try {
-      if (org) await update.mutateAsync({ id: org.id, body: { ...common, active: v.active } });
-      else await create.mutateAsync({ ...common, nodeId: v.nodeId, kind: v.kind });
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    if (org) await update.mutateAsync({ id: org.id, body: { ...common, active: v.active } });
+    else await create.mutateAsync({ ...common, nodeId: v.nodeId, kind: v.kind });
+    onSaved();
+  });
+  const kind = Form.useWatch('kind', form) ?? org?.kind ?? 'party';
 
   return (
     <EditDrawer<Values>
@@ -67,7 +61,7 @@ export function OrganizationForm({ open, org, onClose, onSaved }: { open: boolea
       form={form}
       saving={create.isPending || update.isPending}
       onClose={onClose}
-      onSubmit={(v) => void submit(v)}
+      onSubmit={onSubmit}
       initialValues={initialOf(org)}
       testId="org-form"
     >

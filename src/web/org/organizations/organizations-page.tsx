@@ -3,38 +3,35 @@
  * area, kind and keyword, with a create/edit drawer and import/export.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Checkbox, Flex, Input, Select, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Input, Select, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { boolParam, type Organization, type OrgKind } from '../../api/types.js';
+import type { Organization, OrgKind } from '../../api/types.js';
 import { useMe } from '../../auth/auth.api.js';
-import { ProblemAlert } from '../../common/problem-alert.js';
+import { ListTable } from '../../common/list-table.js';
+import { PageHeader } from '../../common/page-header.js';
+import { RowActions } from '../../common/row-actions.js';
+import { useEditing } from '../../common/use-editing.js';
+import { usePaging } from '../../common/use-paging.js';
 import { useProblem } from '../../common/use-problem.js';
-import { ExportButton, ImportButton } from '../shared/import-export.js';
-import { NodeSelect } from '../shared/node-select.js';
-import { PageHeader } from '../shared/page-header.js';
-import { RowActions } from '../shared/row-actions.js';
-import { useEditing } from '../shared/use-editing.js';
+import { AreaFilter, useAreaFilter } from '../shared/area-filter.js';
+import { ImportExportButtons } from '../shared/import-export.js';
 import { orgKindColors, orgKindLabel } from './org-labels.js';
 import { OrganizationForm } from './organization-form.js';
 import { useOrganizationMutations, useOrganizations } from './organizations.api.js';
-
-const PAGE_SIZE = 20;
 
 export function OrganizationsPage() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const { data: me } = useMe();
   const report = useProblem();
-  const [nodeId, setNodeId] = useState<number | null>(null);
-  const [subtree, setSubtree] = useState(true);
+  const area = useAreaFilter();
   const [kind, setKind] = useState<OrgKind | null>(null);
   const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  const paging = usePaging(20);
   const query = {
-    limit: PAGE_SIZE,
-    offset: (page - 1) * PAGE_SIZE,
-    ...(nodeId ? { nodeId, subtree: boolParam(subtree) } : {}),
+    ...paging.window,
+    ...area.query,
     ...(kind ? { kind } : {}),
     ...(q ? { q } : {}),
   };
@@ -76,35 +73,23 @@ export function OrganizationsPage() {
         extra={
           <>
             {canWrite ? <Button type="primary" icon={<PlusOutlined />} onClick={editing.create} data-testid="org-create">{t('common.create')}</Button> : null}
-            {me?.permissions.includes('org.import') ? <ImportButton entity="organizations" label={t('orgs.title')} /> : null}
-            <ExportButton entity="organizations" />
+            <ImportExportButtons entity="organizations" label={t('orgs.title')} />
           </>
         }
       />
       <Flex wrap gap={8} className="gz-filters">
-        <NodeSelect value={nodeId} onChange={(v) => { setNodeId(v); setPage(1); }} placeholder={t('orgs.node')} />
-        {nodeId ? <Checkbox checked={subtree} onChange={(e) => setSubtree(e.target.checked)}>{t('common.includeSubtree')}</Checkbox> : null}
+        <AreaFilter area={area} placeholder={t('orgs.node')} onNodeChange={paging.first} />
         <Select<OrgKind | null>
           value={kind}
-          onChange={(v) => { setKind(v ?? null); setPage(1); }}
+          onChange={(v) => { setKind(v ?? null); paging.first(); }}
           allowClear
           placeholder={t('orgs.kind')}
           style={{ width: 160 }}
           options={(['party', 'department', 'committee', 'social'] as const).map((k) => ({ value: k, label: t(`orgKinds.${k}`) }))}
         />
-        <Input.Search allowClear placeholder={t('common.keyword')} onSearch={(v) => { setQ(v.trim()); setPage(1); }} style={{ width: 220 }} data-testid="org-search" />
+        <Input.Search allowClear placeholder={t('common.keyword')} onSearch={(v) => { setQ(v.trim()); paging.first(); }} style={{ width: 220 }} data-testid="org-search" />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Organization>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
-        data-testid="org-table"
-      />
+      <ListTable list={list} columns={columns} paging={paging} data-testid="org-table" />
       <OrganizationForm
         open={editing.open}
         org={editing.current}

@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { OrganizationInput, OrganizationPatch, OrganizationQuery } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function useOrganizations(query: OrganizationQuery) {
-  return useQuery({
-    queryKey: ['org', 'organizations', 'list', query],
-    queryFn: () => call(api.GET('/api/org/organizations', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('organizations', query, (q) => call(api.GET('/api/org/organizations', { params: { query: q } })));
 }
 
 export function useOrganizationMutations() {

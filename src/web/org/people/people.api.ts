@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { PeopleQuery, PersonInput, PersonPatch } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function usePeople(query: PeopleQuery) {
-  return useQuery({
-    queryKey: ['org', 'people', 'list', query],
-    queryFn: () => call(api.GET('/api/org/people', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('people', query, (q) => call(api.GET('/api/org/people', { params: { query: q } })));
 }
 
 export function usePersonMutations() {

@@ -2,8 +2,8 @@
 import { Form, Input, Radio, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Person } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { NodeSelect } from '../shared/node-select.js';
 import { usePersonMutations } from './people.api.js';
 
@@ -18,11 +18,9 @@ interface Values {
 
 export function PersonForm({ open, person, onClose, onSaved }: { open: boolean; person: Person | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = usePersonMutations();
-  const report = useProblem();
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     const body = {
       name: v.name.trim(),
       nodeId: v.nodeId,
@@ -31,21 +29,17 @@ export function PersonForm({ open, person, onClose, onSaved }: { open: boolean; 
       partyMember: v.partyMember,
       note: v.note?.trim() ? v.note.trim() : null,
     };
-    try {
-      if (person) await update.mutateAsync({ id: person.id, body });
-      else await create.mutateAsync(body);
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    if (person) await update.mutateAsync({ id: person.id, body });
+    else await create.mutateAsync(body);
+    onSaved();
+  });
 
   const initial: Partial<Values> = person
     ? { name: person.name, nodeId: person.nodeId, phone: person.phone ?? '', gender: person.gender, partyMember: person.partyMember, note: person.note ?? '' }
     : { partyMember: false, gender: null };
 
   return (
-    <EditDrawer<Values> open={open} title={person ? t('people.editTitle') : t('people.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="person-form">
+    <EditDrawer<Values> open={open} title={person ? t('people.editTitle') : t('people.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="person-form">
       <Form.Item name="name" label={t('people.name')} rules={[{ required: true, whitespace: true, max: 50 }]}>
         <Input data-testid="person-name" />
       </Form.Item>

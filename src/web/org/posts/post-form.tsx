@@ -2,8 +2,8 @@
 import { Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { OrgSelect, PersonSelect } from '../shared/entity-selects.js';
 import { usePostMutations } from './posts.api.js';
 
@@ -24,24 +24,18 @@ interface Props {
 
 export function PostForm({ open, post, defaultOrg, onClose, onSaved }: Props) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = usePostMutations();
-  const report = useProblem();
 
-  const submit = async (v: Values) => {
-    try {
-      if (post) await update.mutateAsync({ id: post.id, body: { title: v.title.trim(), personId: v.personId ?? null } });
-      else await create.mutateAsync({ orgId: v.orgId, title: v.title.trim(), personId: v.personId ?? null });
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
+    if (post) await update.mutateAsync({ id: post.id, body: { title: v.title.trim(), personId: v.personId ?? null } });
+    else await create.mutateAsync({ orgId: v.orgId, title: v.title.trim(), personId: v.personId ?? null });
+    onSaved();
+  });
 
   const initial: Partial<Values> = post ? { orgId: post.orgId, title: post.title, personId: post.personId } : { ...(defaultOrg ? { orgId: defaultOrg.id } : {}), personId: null };
 
   return (
-    <EditDrawer<Values> open={open} title={post ? t('posts.editTitle') : t('posts.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="post-form">
+    <EditDrawer<Values> open={open} title={post ? t('posts.editTitle') : t('posts.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="post-form">
       <Form.Item name="orgId" label={t('posts.org')} rules={[{ required: true }]}>
         <OrgSelect disabled={!!post} currentLabel={post?.orgName ?? defaultOrg?.name ?? null} />
       </Form.Item>

@@ -1,20 +1,19 @@
 /** 岗位: the posts of organizations and who holds them (职责落实到人). */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Post } from '../../api/types.js';
 import { useMe } from '../../auth/auth.api.js';
-import { ProblemAlert } from '../../common/problem-alert.js';
+import { ListTable } from '../../common/list-table.js';
+import { PageHeader } from '../../common/page-header.js';
+import { RowActions } from '../../common/row-actions.js';
+import { useEditing } from '../../common/use-editing.js';
+import { usePaging } from '../../common/use-paging.js';
 import { useProblem } from '../../common/use-problem.js';
 import { OrgSelect } from '../shared/entity-selects.js';
-import { PageHeader } from '../shared/page-header.js';
-import { RowActions } from '../shared/row-actions.js';
-import { useEditing } from '../shared/use-editing.js';
 import { PostForm } from './post-form.js';
 import { usePostMutations, usePosts } from './posts.api.js';
-
-const PAGE_SIZE = 20;
 
 export function PostsPage() {
   const { t } = useTranslation();
@@ -22,8 +21,8 @@ export function PostsPage() {
   const { data: me } = useMe();
   const report = useProblem();
   const [org, setOrg] = useState<{ id: number; name: string } | null>(null);
-  const [page, setPage] = useState(1);
-  const list = usePosts({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(org ? { orgId: org.id } : {}) });
+  const paging = usePaging(20);
+  const list = usePosts({ ...paging.window, ...(org ? { orgId: org.id } : {}) });
   const { remove } = usePostMutations();
   const editing = useEditing<Post>();
 
@@ -50,20 +49,11 @@ export function PostsPage() {
           style={{ minWidth: 280 }}
           onChange={(id, name) => {
             setOrg(id ? { id, name: name ?? '' } : null);
-            setPage(1);
+            paging.first();
           }}
         />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<Post>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
-      />
+      <ListTable list={list} columns={columns} paging={paging} />
       <PostForm open={editing.open} post={editing.current} defaultOrg={org} onClose={editing.close} onSaved={() => { void message.success(t('common.saved')); editing.close(); }} />
     </div>
   );

@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { PostInput, PostPatch } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function usePosts(query: { orgId?: number; limit: number; offset: number }) {
-  return useQuery({
-    queryKey: ['org', 'posts', 'list', query],
-    queryFn: () => call(api.GET('/api/org/posts', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('posts', query, (q) => call(api.GET('/api/org/posts', { params: { query: q } })));
 }
 
 export function usePostMutations() {

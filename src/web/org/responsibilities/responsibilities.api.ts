@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { ResponsibilityInput, ResponsibilityPatch, ResponsibilityQuery } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function useResponsibilities(query: ResponsibilityQuery) {
-  return useQuery({
-    queryKey: ['org', 'responsibilities', 'list', query],
-    queryFn: () => call(api.GET('/api/org/responsibilities', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('responsibilities', query, (q) => call(api.GET('/api/org/responsibilities', { params: { query: q } })));
 }
 
 export function useResponsibilityMutations() {

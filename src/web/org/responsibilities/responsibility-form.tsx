@@ -2,9 +2,9 @@
 import { AutoComplete, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Responsibility } from '../../api/types.js';
-import { useProblem } from '../../common/use-problem.js';
+import { EditDrawer } from '../../common/edit-drawer.js';
+import { useDrawerForm } from '../../common/use-drawer-form.js';
 import { categoryOptions } from '../shared/categories.js';
-import { EditDrawer } from '../shared/edit-drawer.js';
 import { OrgSelect, PostSelect } from '../shared/entity-selects.js';
 import { NodeSelect } from '../shared/node-select.js';
 import { useResponsibilityMutations } from './responsibilities.api.js';
@@ -19,26 +19,20 @@ interface Values {
 
 export function ResponsibilityForm({ open, item, onClose, onSaved }: { open: boolean; item: Responsibility | null; onClose: () => void; onSaved: () => void }) {
   const { t } = useTranslation();
-  const [form] = Form.useForm<Values>();
   const { create, update } = useResponsibilityMutations();
-  const report = useProblem();
-  const orgId = Form.useWatch('orgId', form) ?? item?.orgId ?? null;
 
-  const submit = async (v: Values) => {
+  const { form, onSubmit } = useDrawerForm<Values>(async (v) => {
     const body = { category: v.category.trim(), nodeId: v.nodeId, orgId: v.orgId, postId: v.postId ?? null, note: v.note?.trim() ? v.note.trim() : null };
-    try {
-      if (item) await update.mutateAsync({ id: item.id, body });
-      else await create.mutateAsync(body);
-      onSaved();
-    } catch (e) {
-      report(e, form);
-    }
-  };
+    if (item) await update.mutateAsync({ id: item.id, body });
+    else await create.mutateAsync(body);
+    onSaved();
+  });
+  const orgId = Form.useWatch('orgId', form) ?? item?.orgId ?? null;
 
   const initial: Partial<Values> = item ? { category: item.category, nodeId: item.nodeId, orgId: item.orgId, postId: item.postId, note: item.note ?? '' } : { postId: null };
 
   return (
-    <EditDrawer<Values> open={open} title={item ? t('resp.editTitle') : t('resp.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={(v) => void submit(v)} initialValues={initial} testId="resp-form">
+    <EditDrawer<Values> open={open} title={item ? t('resp.editTitle') : t('resp.createTitle')} form={form} saving={create.isPending || update.isPending} onClose={onClose} onSubmit={onSubmit} initialValues={initial} testId="resp-form">
       <Form.Item name="category" label={t('resp.category')} rules={[{ required: true, whitespace: true, max: 100 }]}>
         <AutoComplete options={categoryOptions} showSearch={{ filterOption: (input, option) => String(option?.value ?? '').includes(input) }} />
       </Form.Item>

@@ -1,19 +1,18 @@
 /** 角色授权: who holds which role over which part of the tree; grant and revoke. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Flex, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Popconfirm, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '../../api/types.js';
-import { ProblemAlert } from '../../common/problem-alert.js';
+import { ListTable } from '../../common/list-table.js';
+import { PageHeader } from '../../common/page-header.js';
+import { usePaging } from '../../common/use-paging.js';
 import { useProblem } from '../../common/use-problem.js';
 import { roleLabel } from '../../console/grant-label.js';
 import { AccountSelect } from '../shared/entity-selects.js';
 import { NodeSelect } from '../shared/node-select.js';
-import { PageHeader } from '../shared/page-header.js';
 import { GrantRoleModal } from './grant-role-modal.js';
 import { useRoleAssignments, useRoleMutations } from './roles.api.js';
-
-const PAGE_SIZE = 20;
 
 export function RolesPage() {
   const { t } = useTranslation();
@@ -21,9 +20,9 @@ export function RolesPage() {
   const report = useProblem();
   const [userId, setUserId] = useState<number | null>(null);
   const [nodeId, setNodeId] = useState<number | null>(null);
-  const [page, setPage] = useState(1);
+  const paging = usePaging(20);
   const [granting, setGranting] = useState(false);
-  const list = useRoleAssignments({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE, ...(userId ? { userId } : {}), ...(nodeId ? { nodeId } : {}) });
+  const list = useRoleAssignments({ ...paging.window, ...(userId ? { userId } : {}), ...(nodeId ? { nodeId } : {}) });
   const { revoke } = useRoleMutations();
 
   const columns: TableColumnsType<RoleAssignment> = [
@@ -47,19 +46,10 @@ export function RolesPage() {
     <div className="gz-page" data-testid="roles-page">
       <PageHeader title={t('roleAssign.title')} hint={t('roleAssign.scopeHint')} extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setGranting(true)}>{t('roleAssign.createTitle')}</Button>} />
       <Flex wrap gap={8} className="gz-filters">
-        <AccountSelect value={userId} onChange={(v) => { setUserId(v); setPage(1); }} placeholder={t('roleAssign.user')} />
-        <NodeSelect value={nodeId} onChange={(v) => { setNodeId(v); setPage(1); }} placeholder={t('roleAssign.node')} />
+        <AccountSelect value={userId} onChange={(v) => { setUserId(v); paging.first(); }} placeholder={t('roleAssign.user')} />
+        <NodeSelect value={nodeId} onChange={(v) => { setNodeId(v); paging.first(); }} placeholder={t('roleAssign.node')} />
       </Flex>
-      {list.error ? <ProblemAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<RoleAssignment>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={list.data?.items ?? []}
-        loading={list.isFetching}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: PAGE_SIZE, total: list.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (n) => t('common.total', { count: n }) }}
-      />
+      <ListTable list={list} columns={columns} paging={paging} />
       <GrantRoleModal open={granting} onClose={() => setGranting(false)} onSaved={() => { void message.success(t('common.saved')); setGranting(false); }} />
     </div>
   );

@@ -1,14 +1,9 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { RoleAssignmentInput } from '../../api/types.js';
-import { useOrgMutation } from '../shared/org-queries.js';
+import { useOrgList, useOrgMutation } from '../shared/org-queries.js';
 
 export function useRoleAssignments(query: { userId?: number; nodeId?: number; limit: number; offset: number }) {
-  return useQuery({
-    queryKey: ['org', 'roles', 'list', query],
-    queryFn: () => call(api.GET('/api/org/roles', { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  return useOrgList('roles', query, (q) => call(api.GET('/api/org/roles', { params: { query: q } })));
 }
 
 export function useRoleMutations() {

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { rawRequest } from '../../api/client.js';
 import { isApiProblem, type FieldProblem } from '../../api/problem.js';
 import type { ImportResult } from '../../api/types.js';
+import { useMe } from '../../auth/auth.api.js';
 import { problemText } from '../../common/problem-text.js';
 import { useOrgMutation } from './org-queries.js';
 
@@ -25,7 +26,7 @@ function formatOf(file: File): 'csv' | 'xlsx' | null {
   return null;
 }
 
-export function ExportButton({ entity }: { entity: IoEntity }) {
+function ExportButton({ entity }: { entity: IoEntity }) {
   const { t } = useTranslation();
   const href = (format: string) => `/api/org/export/${entity}?format=${format}`;
   return (
@@ -46,7 +47,7 @@ function stripPath(e: FieldProblem): string {
   return e.message.startsWith(`${e.path}: `) ? e.message.slice(e.path.length + 2) : e.message;
 }
 
-export function ImportButton({ entity, label }: { entity: IoEntity; label: string }) {
+function ImportButton({ entity, label }: { entity: IoEntity; label: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
@@ -110,6 +111,17 @@ export function ImportButton({ entity, label }: { entity: IoEntity; label: strin
           </>
         ) : null}
       </Modal>
+    </>
+  );
+}
+
+/** A page header's import (for those allowed to import) and export buttons of one entity. */
+export function ImportExportButtons({ entity, label }: { entity: IoEntity; label: string }) {
+  const { data: me } = useMe();
+  return (
+    <>
+      {me?.permissions.includes('org.import') ? <ImportButton entity={entity} label={label} /> : null}
+      <ExportButton entity={entity} />
     </>
   );
 }

@@ -2,15 +2,25 @@
  * Shared data plumbing of the organization pages: cache keys, the node tree (loaded once,
  * flat, and built into a tree here), and a mutation hook that refreshes what a write can change.
  */
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../../api/client.js';
 import type { AdminNode } from '../../api/types.js';
+import { refreshAfterWrite } from '../../common/refresh-after-write.js';
+import { nestByParent } from '../../common/tree.js';
 
 export const orgKey = ['org'] as const;
 export const nodeTreeKey = ['org', 'nodes', 'tree'] as const;
 
 export function useNodeTree() {
   return useQuery({ queryKey: nodeTreeKey, queryFn: async () => (await call(api.GET('/api/org/nodes/tree'))).items, staleTime: 60_000 });
+}
+
+/**
+ * A page of one of the organization lists. Its key starts with `orgKey`, so every org write
+ * refreshes it; the previous page stays on screen while the next one loads.
+ */
+export function useOrgList<Q, R>(entity: string, query: Q, fetch: (query: Q) => Promise<R>) {
+  return useQuery({ queryKey: [...orgKey, entity, 'list', query], queryFn: () => fetch(query), placeholderData: keepPreviousData });
 }
 
 /**
@@ -22,8 +32,7 @@ export function useOrgMutation<V, R>(mutationFn: (vars: V) => Promise<R>, opts: 
   return useMutation({
     mutationFn,
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: orgKey });
-      void qc.invalidateQueries({ queryKey: ['audit'] });
+      await refreshAfterWrite(qc, orgKey);
       if (opts.affectsMe) void qc.invalidateQueries({ queryKey: ['me'] });
     },
   });
@@ -38,24 +47,13 @@ export interface TreeNode {
   isLeaf?: boolean;
 }
 
-/** Builds the tree from the flat list; nodes whose parent is not visible become roots (a cadre sees only their subtree). */
+/** Builds the tree from the flat list, siblings by code; nodes whose parent is not visible become roots (a cadre sees only their subtree). */
 export function buildTree(nodes: readonly AdminNode[]): TreeNode[] {
-  const ids = new Set(nodes.map((n) => n.id));
-  const children = new Map<number | null, AdminNode[]>();
-  for (const n of nodes) {
-    const parent = n.parentId !== null && ids.has(n.parentId) ? n.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(n);
-    children.set(parent, list);
-  }
-  const build = (parent: number | null): TreeNode[] =>
-    (children.get(parent) ?? [])
-      .sort((a, b) => a.code.localeCompare(b.code))
-      .map((n) => {
-        const kids = build(n.id);
-        return { key: n.id, value: n.id, title: n.name, node: n, ...(kids.length > 0 ? { children: kids } : { isLeaf: true }) };
-      });
-  return build(null);
+  return nestByParent<AdminNode, TreeNode>(
+    nodes,
+    (n, kids) => ({ key: n.id, value: n.id, title: n.name, node: n, ...(kids.length > 0 ? { children: kids } : { isLeaf: true }) }),
+    (a, b) => a.code.localeCompare(b.code),
+  );
 }
 
 /** Ids of the ancestors of `id` (nearest last), within the loaded nodes. */

@@ -26,11 +26,14 @@ export interface RemoteSelectProps {
   'data-testid'?: string;
 }
 
-interface Props extends RemoteSelectProps {
+/** A search on the server: the typed text, the cache key's fixed part, and what it finds. */
+export interface RemoteSearch {
   /** Cache key of the search (with its fixed filters); the typed text is appended. */
   queryKey: readonly unknown[];
   search: (q: string) => Promise<RemoteOption[]>;
 }
+
+interface Props extends RemoteSelectProps, RemoteSearch {}
 
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
@@ -41,27 +44,42 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
-export function RemoteSelect({ value, onChange, currentLabel, placeholder, allowClear = true, disabled, style, queryKey, search, ...rest }: Props) {
+/**
+ * The server side of a searching select (single or multiple): what the search found, and
+ * the Select props that hand filtering to the server and say whether it is still looking.
+ */
+export function useRemoteSearch({ queryKey, search }: RemoteSearch, enabled = true) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 250);
-  const { data, isFetching } = useQuery({ queryKey: [...queryKey, q], queryFn: () => search(q), staleTime: 30_000, enabled: !disabled });
+  const { data, isFetching } = useQuery({ queryKey: [...queryKey, q], queryFn: () => search(q), staleTime: 30_000, enabled });
+  return {
+    found: data,
+    selectProps: {
+      showSearch: { filterOption: false, onSearch: setText },
+      loading: isFetching,
+      notFoundContent: isFetching ? t('common.loading') : t('common.empty'),
+    },
+  };
+}
+
+export function RemoteSelect({ value, onChange, currentLabel, placeholder, allowClear = true, disabled, style, queryKey, search, ...rest }: Props) {
+  const { t } = useTranslation();
+  const { found, selectProps } = useRemoteSearch({ queryKey, search }, !disabled);
   const options = useMemo(() => {
-    const list = data ?? [];
+    const list = found ?? [];
     const hasCurrent = value == null || list.some((o) => o.value === value);
     return hasCurrent ? list : [{ value, label: currentLabel ?? `#${value}` }, ...list];
-  }, [data, value, currentLabel]);
+  }, [found, value, currentLabel]);
   return (
     <Select<number | null>
       value={value ?? null}
       onChange={(v) => onChange?.(v ?? null, options.find((o) => o.value === v)?.label)}
       options={options}
-      showSearch={{ filterOption: false, onSearch: setText }}
-      loading={isFetching}
+      {...selectProps}
       placeholder={placeholder ?? t('common.select')}
       allowClear={allowClear}
       disabled={disabled}
-      notFoundContent={isFetching ? t('common.loading') : t('common.empty')}
       style={{ minWidth: 200, ...style }}
       data-testid={rest['data-testid']}
     />

@@ -1,6 +1,7 @@
 /**
- * The create/edit drawer every organization page uses: a vertical form, Save and Cancel in
- * the footer, full width on phones. Server field errors land on the fields (useProblem).
+ * The create/edit drawer of the console's forms: a vertical form, Save and Cancel in the
+ * footer, full width on phones. Its form and submit come from useDrawerForm, which puts
+ * server field errors on the fields.
  */
 import { Button, Drawer, Flex, Form, Grid, type FormInstance } from 'antd';
 import type { ReactNode } from 'react';
