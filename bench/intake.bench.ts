@@ -116,6 +116,7 @@ async function measure(target: BenchDatabase, profile: Profile, out: (line: stri
   }
 }
 
+/** The intake benchmark on PGlite, and on PostgreSQL when DATABASE_URL is set (see bench/README.md). */
 export async function intakeBench(profile: Profile, out: (line: string) => void): Promise<void> {
   const targets: Array<() => Promise<BenchDatabase>> = [() => benchDatabase('pglite')];
   if (process.env.DATABASE_URL) targets.push(() => benchDatabase('postgres', process.env.DATABASE_URL));

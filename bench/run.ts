@@ -1,12 +1,23 @@
 /**
- * `npm run bench` (short profile) and `npm run bench -- --full`.
+ * `npm run bench` (short profile) and `npm run bench -- --full`;
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
-import { machine, profileFrom } from './lib.js';
+import { machine, profileFrom, type Profile } from './lib.js';
 import { auditRateBench } from './audit-rate.bench.js';
+import { intakeBench } from './intake.bench.js';
+import { inboxBench } from './inbox.bench.js';
 
-const profile = profileFrom(process.argv.slice(2));
+const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
+  ['audit-rate', auditRateBench],
+  ['intake', intakeBench],
+  ['inbox', inboxBench],
+];
+
+const argv = process.argv.slice(2);
+const profile = profileFrom(argv);
+const only = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 out(`Gongzhi benchmarks (${profile.full ? 'full' : 'short'} profile) on ${machine()}`);
-await auditRateBench(profile, out);
+for (const [name, bench] of benches) if (!only || only === name) await bench(profile, out);

@@ -14,7 +14,9 @@ import { queryRows, type Db } from '../../platform/db/database.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
 import { seedOrgDemo } from '../org/org.seed.js';
 import { caseTimeline, listCases, myCases, publicCases } from './case.queries.js';
-import { seedCasesDemo } from './cases.seed.js';
+import { demoStreets } from '../org/seed-data.js';
+import { planDemoCases, seedCasesDemo } from './cases.seed.js';
+import type { World } from './demo/demo-stories.js';
 
 let test: TestDatabase;
 let db: Db;
@@ -133,5 +135,41 @@ describe('demo cases', () => {
   it('keeps the audit chain intact', async () => {
     expect((await verifyAudit(db)).ok).toBe(true);
     expect(await count(sql`SELECT count(*)::int AS n FROM audit_log WHERE action = 'case.submit'`)).toBe(120);
+  });
+});
+
+describe('demo case planning', () => {
+  const grids = demoStreets.flatMap((s, si) =>
+    s.communities.flatMap((c, ci) =>
+      Array.from({ length: c.grids }, (_, g) => {
+        const code = `${s.code}${String(ci + 1).padStart(3, '0')}${String(g + 1).padStart(3, '0')}`;
+        return { id: si * 100 + ci * 10 + g + 1, code, happy: code.startsWith('110199001001'), dongcheng: si === 0, place: c.name, village: c.kind === '村' };
+      }),
+    ),
+  );
+  const world: World = { actors: {} as World['actors'], units: { cg: 1, committee: 2, zj: 3 }, grids, categories: new Map(), homeGrid: '110199001001001' };
+
+  it('fits every story into the 60 days before now, whatever the hour, weekday or holiday', () => {
+    const HOUR = 3_600_000;
+    const problems: string[] = [];
+    // A Sunday, the National Day holiday, the Spring Festival week: every hour of the day.
+    for (const day of ['2026-11-29T00:00:00+08:00', '2026-10-01T00:00:00+08:00', '2026-02-17T00:00:00+08:00']) {
+      for (let h = 0.25; h < 24; h += 1) {
+        const end = Date.parse(day) + h * HOUR;
+        const built = planDemoCases(world, end, 'Asia/Shanghai');
+        if (built.length !== 120) problems.push(`${built.length} stories`);
+        for (const [i, { script }] of built.entries()) {
+          const times = script.ops.map((o) => o.at);
+          const chained = script.ops.filter((o) => !o.floating).map((o) => o.at);
+          const ok =
+            Math.max(...times) < end &&
+            Math.min(...times) > end - 61 * 24 * HOUR &&
+            chained.every((t, k) => k === 0 || t > chained[k - 1]!) &&
+            script.ops[0]!.at === Math.min(...times); // the intake comes first
+          if (!ok) problems.push(`story ${i} at ${new Date(end).toISOString()}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
   });
 });

@@ -123,15 +123,11 @@ async function loadWorld(ctx: CommandContext): Promise<World> {
 }
 
 /**
- * Loads the demo cases: the cases manifest's `seedDemo`, after the organization's. Writes
- * the stories of `design` (and the merged duplicate), places them on the clock of the last
- * 60 days, runs them, and audits a summary.
+ * The stories of `design` (and the merged duplicate), each placed on the clock so that it
+ * ends before `end`. Pure: nothing runs yet.
  */
-export async function seedCasesDemo(ctx: CommandContext): Promise<void> {
-  const zone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
-  const end = ctx.now.getTime() - 5 * MIN;
+export function planDemoCases(world: World, end: number, zone: string): Built[] {
   const rand = seededRandom(12345);
-  const world = await loadWorld(ctx);
   const teller = new Storyteller(world, rand);
   const built: Built[] = [];
   let target: Built | undefined;
@@ -148,6 +144,17 @@ export async function seedCasesDemo(ctx: CommandContext): Promise<void> {
     dup.script.place(end, zone);
     built.push(dup);
   }
+  return built;
+}
+
+/**
+ * Loads the demo cases: the cases manifest's `seedDemo`, after the organization's. Plans
+ * the stories over the last 60 days, runs them, and audits a summary.
+ */
+export async function seedCasesDemo(ctx: CommandContext): Promise<void> {
+  const zone = ctx.timeZone ?? DEFAULT_TIME_ZONE;
+  const world = await loadWorld(ctx);
+  const built = planDemoCases(world, ctx.now.getTime() - 5 * MIN, zone);
   await runScripts(ctx, world.actors, built.map((b) => b.script), zone);
   const byState = await queryRows<{ state: string; n: number }>(ctx.tx, sql`SELECT state, count(*)::int AS n FROM cases GROUP BY state ORDER BY state`);
   await audit(ctx, { action: 'cases.seed_demo', subjectType: 'system', changes: { cases: built.length, states: Object.fromEntries(byState.map((r) => [r.state, r.n])) } });

@@ -20,7 +20,7 @@ export const acting: readonly Who[] = ['dispatcher', 'deptstaff', 'gridworker', 
 
 export type Run = (ctx: CommandContext, live: { id: number }) => Promise<unknown>;
 
-interface Op {
+export interface Op {
   delay: number;
   /** 0–1, where in the first hours of the working day a step pushed there lands. */
   jitter: number;
@@ -60,10 +60,12 @@ export class Script {
   /** Sets every step's time, moving the whole story earlier until its last step is before `end`. */
   place(end: number, zone: string): void {
     let t0 = this.firstTime(end, zone);
-    for (let i = 0; i < 20; i++) {
+    // Office hours can push a step past the end however little the start moves: move by at
+    // least an hour (a whole day for day-anchored stories, keeping their time of day).
+    for (let i = 0; i < 200; i++) {
       const last = this.layout(t0, end, zone);
       if (last < end) return;
-      t0 -= 'daysAgo' in this.start ? Math.ceil((last - end) / DAY) * DAY : last - end + 10 * MIN;
+      t0 -= 'daysAgo' in this.start ? Math.ceil((last - end) / DAY) * DAY : Math.max(last - end + 10 * MIN, HOUR);
     }
     throw new Error('demo cases: a story does not fit before now');
   }
@@ -80,7 +82,7 @@ export class Script {
     let prev = -Infinity;
     for (const op of this.ops) {
       if (op.floating) {
-        op.at = t + MIN + op.jitter * Math.max(0, end - t - 2 * MIN);
+        op.at = t + (0.1 + 0.8 * op.jitter) * Math.max(0, end - t);
         continue;
       }
       t += op.delay;
@@ -92,7 +94,7 @@ export class Script {
   }
 }
 
-/** The same instant if within office hours, else the next morning between 08:30 and 10:00. */
+/** The same instant if within office hours (08:30–17:45), else the next morning between 08:30 and 11:30. */
 function officeTime(t: number, jitter: number, zone: string): number {
   const day = localDateOf(new Date(t), zone);
   const midnight = startOfLocalDate(day, zone).getTime();

@@ -112,11 +112,18 @@ function clockOf(submittedAt: string): number {
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : 10 * 3600;
 }
 
+let classified: readonly DemoMessage[] | undefined;
+
 /**
  * The usable messages, classified, in file order: a title the rules place, no official
- * named, a body and reply of a readable length, each title once.
+ * named, a body and reply of a readable length, each title once. Read once per process.
  */
-export function demoMessages(): DemoMessage[] {
+export function demoMessages(): readonly DemoMessage[] {
+  classified ??= classify();
+  return classified;
+}
+
+function classify(): DemoMessage[] {
   const out: DemoMessage[] = [];
   const titles = new Set<string>();
   for (const m of readShippedJsonl<ReplyLine>('messages-with-replies')) {
