@@ -7,15 +7,12 @@
  * N: 1,000,000 on PostgreSQL; on PGlite 100,000 in the short profile and 1,000,000 with
  * `--full`. Targets at 1,000,000: p95 ≤ 10 ms on PostgreSQL, ≤ 30 ms on PGlite.
  * BENCH_VERBOSE=1 prints EXPLAIN (ANALYZE, BUFFERS) of each inbox's statements on `cases`.
- * BENCH_INBOX_INDEXES=1 first adds the indexes proposed in bench/README.md (not yet in the
- * schema) to the benchmark's own database, to measure them.
  */
-import { sql } from 'drizzle-orm';
 import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
 import { listCases } from '../src/server/modules/cases/case.queries.js';
 import { CaseListQuery } from '../src/server/modules/cases/case.schema.js';
 import type { Actor } from '../src/server/platform/access/actor.js';
-import { queryRows, type Database } from '../src/server/platform/db/database.js';
+import type { Database } from '../src/server/platform/db/database.js';
 import { benchDatabase, generateCases, type BenchDatabase } from './gen-cases.js';
 import { benchLine, type Profile } from './lib.js';
 
@@ -94,25 +91,11 @@ async function latency(database: Database, actor: Actor, box: 'to_handle' | 'to_
   return { p50: percentile(times, 50), p95: percentile(times, 95), p99: percentile(times, 99), total };
 }
 
-/**
- * The work queues as partial indexes in the inboxes' order (step_due_at, id): a page reads 50
- * index entries instead of sorting the whole box. Proposed, not in the schema yet.
- */
-export const proposedIndexes = [
-  sql`CREATE INDEX cases_unit_queue_idx ON cases (lead_org_id, step_due_at, id) WHERE state IN ('signed', 'in_progress')`,
-  sql`CREATE INDEX cases_dispatch_queue_idx ON cases (step_due_at, id) WHERE state IN ('submitted', 'accepted')`,
-];
 
 /** Generates `n` cases into `target` and measures the inboxes. */
 export async function measureInbox(target: BenchDatabase, n: number, profile: Profile, out: (line: string) => void): Promise<void> {
   const world = await generateCases(target.database, n);
   out(`inbox on ${target.label}: generated ${n.toLocaleString('en')} cases (200 units, 1,000 grids) in ${world.seconds.toFixed(1)} s`);
-  const variant = process.env.BENCH_INBOX_INDEXES === '1' ? 'proposed_indexes.' : '';
-  if (variant) {
-    for (const statement of proposedIndexes) await target.database.db.execute(statement);
-    await queryRows(target.database.db, sql`VACUUM ANALYZE cases`);
-    out(`inbox on ${target.label}: with the proposed indexes (cases_unit_queue_idx, cases_dispatch_queue_idx)`);
-  }
   const limit = target.label === 'postgres' ? 10 : 30;
   const runs = profile.full ? 1000 : 200;
   const inboxes: Array<{ name: string; userId: number; box: 'to_handle' | 'to_dispatch'; who: string }> = [
@@ -128,7 +111,7 @@ export async function measureInbox(target: BenchDatabase, n: number, profile: Pr
       `inbox ${inbox.name} on ${target.label} (${inbox.who}, ${l.total} cases in the box of ${n.toLocaleString('en')}): ` +
         `p50 ${l.p50.toFixed(2)} ms, p95 ${l.p95.toFixed(2)} ms, p99 ${l.p99.toFixed(2)} ms over ${runs} calls of listCases (limit 50, page + total + presenter), one client; ${scale}`,
     );
-    out(benchLine(`inbox.${target.label}.${variant}${inbox.name}.p95`, Number(l.p95.toFixed(3)), 'ms', limit));
+    out(benchLine(`inbox.${target.label}.${inbox.name}.p95`, Number(l.p95.toFixed(3)), 'ms', limit));
     if (process.env.BENCH_VERBOSE) {
       const query = CaseListQuery.parse({ box: inbox.box, limit: 50 });
       const statements = await capture(target.database, () => listCases({ db: target.database.db, actor }, query));

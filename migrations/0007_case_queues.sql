@@ -1,0 +1,2 @@
+CREATE INDEX "cases_unit_queue_idx" ON "cases" USING btree ("lead_org_id","step_due_at","id") WHERE "cases"."state" IN ('dispatched', 'signed', 'in_progress');--> statement-breakpoint
+CREATE INDEX "cases_dispatch_queue_idx" ON "cases" USING btree ("step_due_at","id") WHERE "cases"."state" IN ('submitted', 'accepted', 'objected', 'replied');
