@@ -14,7 +14,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo seed', () => {
-  it('fills an empty database with a realistic district', async () => {
+  // The whole demo (district, people, 120 cases through the real commands) loads here: give it time on a busy machine.
+  it('fills an empty database with a realistic district', { timeout: 120_000 }, async () => {
     expect(await orgModule.isEmpty!(t.db)).toBe(true);
     expect(await isDatabaseEmpty(t.db)).toBe(true);
     await seedDemo(t.db, new Date());
