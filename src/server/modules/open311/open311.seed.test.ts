@@ -28,7 +28,7 @@ describe('Open311 demo key', () => {
       payload: new URLSearchParams({ api_key: DEMO_API_KEY, jurisdiction_id: '110199', service_code: services[0]!.service_code, address_string: '演示地址', 'attribute[urgency]': 'general', description: '演示' }).toString(),
     });
     expect(res.statusCode, res.body).toBe(201);
-    const [row] = await queryRows<{ code: string; channel: string }>(t.db, sql`SELECT n.code, c.channel FROM cases c JOIN admin_nodes n ON n.id = c.node_id`);
+    const [row] = await queryRows<{ code: string; channel: string }>(t.db, sql`SELECT n.code, c.channel FROM cases c JOIN admin_nodes n ON n.id = c.node_id ORDER BY c.id DESC LIMIT 1`);
     expect(row).toEqual({ code: '110199', channel: 'api' });
   });
 });
