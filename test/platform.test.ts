@@ -125,3 +125,24 @@ describe('driver parity', () => {
     });
   });
 });
+
+describe('rate limits', () => {
+  it('count API calls only, not the console\'s static files', async () => {
+    const { mkdtempSync, mkdirSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const web = mkdtempSync(join(tmpdir(), 'gz-web-'));
+    mkdirSync(join(web, 'assets'));
+    writeFileSync(join(web, 'index.html'), '<!doctype html><title>共治</title>');
+    writeFileSync(join(web, 'assets', 'app.js'), 'console.log(1)');
+    const limited = await buildTestApp({ GONGZHI_RATE_LIMIT: '3', GONGZHI_WEB_DIR: web });
+    try {
+      for (let i = 0; i < 10; i++) expect((await limited.app.inject({ method: 'GET', url: '/assets/app.js' })).statusCode).toBe(200);
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await limited.app.inject({ method: 'GET', url: '/api/health' })).statusCode);
+      expect(codes).toEqual([200, 200, 200, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+});

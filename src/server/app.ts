@@ -101,6 +101,9 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
+    // The limit guards the API; the console's static files (a page load fetches dozens of
+    // chunks) must not use up a client's API budget.
+    allowList: (request) => !/^\/(api|open311|metrics)(\/|$)/.test(request.url),
     errorResponseBuilder: (_request, context) => new TooManyRequests(Math.ceil(context.ttl / 1000)),
   });
   installAuth(app);
