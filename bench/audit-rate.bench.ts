@@ -15,7 +15,7 @@ import { users } from '../src/server/platform/auth/auth.tables.js';
 import { personCreator } from '../src/server/modules/org/commands/person-creator.js';
 import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
 import type { Actor } from '../src/server/platform/access/actor.js';
-import { benchLine, median, rate, type Profile } from './lib.js';
+import { benchLine, compareRates, type Profile } from './lib.js';
 import { eq } from 'drizzle-orm';
 
 interface Target {
@@ -72,17 +72,7 @@ async function measure(target: Target, profile: Profile, out: (line: string) => 
   const bare = (i: number) => db.transaction((tx) => tx.insert(people).values({ nodeId, name: `居民${i}` }));
   const audited = (i: number) =>
     db.transaction((tx) => personCreator({ tx, actor, requestId: `bench-${i}`, ip: '127.0.0.1', now: new Date() }, { nodeId, name: `居民${i}`, phone: null, gender: null, partyMember: false, note: null }));
-  await rate(bare, 0.5); // warm-up: JIT, plan caches
-  await rate(audited, 0.5);
-  const bareRates: number[] = [];
-  const auditedRates: number[] = [];
-  for (let r = 0; r < profile.runs; r++) {
-    bareRates.push(await rate(bare, profile.seconds));
-    auditedRates.push(await rate(audited, profile.seconds));
-  }
-  if (process.env.BENCH_VERBOSE) out(`runs: bare ${bareRates.map((x) => x.toFixed(0))} audited ${auditedRates.map((x) => x.toFixed(0))}`);
-  const b = median(bareRates);
-  const a = median(auditedRates);
+  const { limit: b, candidate: a } = await compareRates(bare, audited, profile, out);
   out(`audit-rate on ${target.label}: audited create-person ${a.toFixed(0)}/s vs bare insert ${b.toFixed(0)}/s = ${((a / b) * 100).toFixed(1)}% (target >= 50%); median of ${profile.runs} x ${profile.seconds}s runs, one client, sequential transactions`);
   out(benchLine(`audit.${target.label}.audited_action_rate`, a, 'ops/s', b));
 }

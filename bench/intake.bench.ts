@@ -20,7 +20,7 @@ import { users } from '../src/server/platform/auth/auth.tables.js';
 import type { Db } from '../src/server/platform/db/database.js';
 import type { GzApp } from '../src/server/platform/module.js';
 import { benchDatabase, type BenchDatabase } from './gen-cases.js';
-import { benchLine, median, rate, type Profile } from './lib.js';
+import { benchLine, compareRates, type Profile } from './lib.js';
 
 const PASSWORD = 'bench-pass-123';
 const CATEGORY = '市容环境/暴露垃圾';
@@ -95,17 +95,7 @@ async function measure(target: BenchDatabase, profile: Profile, out: (line: stri
         }),
       );
     };
-    await rate(bare, 0.5); // warm-up: JIT, plan caches, the catalogue caches
-    await rate(intake, 0.5);
-    const bareRates: number[] = [];
-    const intakeRates: number[] = [];
-    for (let r = 0; r < profile.runs; r++) {
-      bareRates.push(await rate(bare, profile.seconds));
-      intakeRates.push(await rate(intake, profile.seconds));
-    }
-    if (process.env.BENCH_VERBOSE) out(`runs: bare ${bareRates.map((x) => x.toFixed(0))} intake ${intakeRates.map((x) => x.toFixed(0))}`);
-    const b = median(bareRates);
-    const i = median(intakeRates);
+    const { limit: b, candidate: i } = await compareRates(bare, intake, profile, out);
     out(
       `intake on ${target.label}: POST /api/cases ${i.toFixed(0)}/s vs bare insert ${b.toFixed(0)}/s = ${((i / b) * 100).toFixed(1)}% (target >= 40%); ` +
         `median of ${profile.runs} x ${profile.seconds}s runs, one client, app.inject with session cookie + CSRF, sequential requests`,

@@ -45,3 +45,26 @@ export function benchLine(name: string, value: number, unit: string, limit?: num
   const tail = limit === undefined ? '' : ` limit=${fmt(limit)} ratio=${fmt(value / limit)}`;
   return `BENCH ${name} value=${fmt(value)} unit=${unit}${tail}`;
 }
+
+/**
+ * Rates of an operation and of its limit (the bare baseline), warmed up, then measured in
+ * alternating runs so drift on a busy machine hits both alike; medians, and the runs when
+ * BENCH_VERBOSE is set.
+ */
+export async function compareRates(
+  limit: (i: number) => Promise<unknown>,
+  candidate: (i: number) => Promise<unknown>,
+  profile: Profile,
+  out: (line: string) => void,
+): Promise<{ limit: number; candidate: number }> {
+  await rate(limit, 0.5); // warm-up: JIT, plan caches, the catalogue caches
+  await rate(candidate, 0.5);
+  const limits: number[] = [];
+  const candidates: number[] = [];
+  for (let r = 0; r < profile.runs; r++) {
+    limits.push(await rate(limit, profile.seconds));
+    candidates.push(await rate(candidate, profile.seconds));
+  }
+  if (process.env.BENCH_VERBOSE) out(`runs: limit ${limits.map((x) => x.toFixed(0))} measured ${candidates.map((x) => x.toFixed(0))}`);
+  return { limit: median(limits), candidate: median(candidates) };
+}
