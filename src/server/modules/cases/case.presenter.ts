@@ -6,7 +6,7 @@
 import type { Executor } from '../../platform/db/database.js';
 import { unitsByIds } from '../org/org.exports.js';
 import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
-import { categoriesByIds, caseById, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
+import { categoriesByIds, caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
 import { nextState } from './case.workflow.js';
 import { MAX_REDO, REOPEN_WINDOW_DAYS } from './commands/transition.js';
 import type { CaseOut } from './case.schema.js';
@@ -38,8 +38,7 @@ export async function presentCases(ex: Executor, who: CaseCaller | null, rows: r
   const pending = who ? await pendingExtensionCases(ex, rows.filter((r) => r.state === 'signed' || r.state === 'in_progress' || r.state === 'replied').map((r) => r.id)) : new Set<number>();
   const unitIds = rows.flatMap((r) => [r.leadOrgId, r.routeOrgId, ...(coUnits.get(r.id) ?? [])]).filter((id): id is number => id !== null);
   const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesByIds(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
-  const merged = new Map<number, string>();
-  for (const r of rows) if (r.mergedIntoId) merged.set(r.mergedIntoId, (await caseById(ex, r.mergedIntoId))?.number ?? '');
+  const merged = await caseNumbers(ex, rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])));
   const unit = (id: number | null) => (id === null ? null : { id, name: units.get(id)?.name ?? '' });
   return rows.map((r) => {
     const view = viewOf(who, r);

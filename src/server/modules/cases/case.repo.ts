@@ -34,6 +34,13 @@ export async function caseById(ex: Executor, id: number): Promise<CaseRow | unde
   return row;
 }
 
+/** Public numbers of cases by id (one query for a page's merged-into links). */
+export async function caseNumbers(ex: Executor, ids: readonly number[]): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
+
 export async function caseByNumber(ex: Executor, number: string): Promise<CaseRow | undefined> {
   const [row] = await ex.select().from(cases).where(eq(cases.number, number)).limit(1);
   return row;

@@ -222,6 +222,7 @@ describe('side paths', () => {
     await act('dispatcher', first.id, 'accept');
     const merged = await act('dispatcher', dup.id, 'merge', { intoCaseId: first.id });
     expect(merged.state).toBe('merged');
+    expect((merged as unknown as { mergedInto: unknown }).mergedInto).toEqual({ id: first.id, number: first.number });
     const [support] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM case_supports WHERE case_id = ${first.id} AND user_id = ${w.userIds.resident2}`);
     expect(support!.n).toBe(1); // the duplicate's reporter follows the surviving case
   });
