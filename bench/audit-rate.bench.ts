@@ -4,56 +4,15 @@
  * entry in the hash chain, one transaction); the limit is a bare single-row insert
  * transaction into the same table through the same driver. One client, back to back.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
-import { openDatabase, pgliteDirOf, type Database } from '../src/server/platform/db/database.js';
-import { runMigrations } from '../src/server/platform/db/migrate.js';
+import type { Database } from '../src/server/platform/db/database.js';
 import { people, adminNodes, roleAssignments } from '../src/server/modules/org/org.tables.js';
 import { users } from '../src/server/platform/auth/auth.tables.js';
 import { personCreator } from '../src/server/modules/org/commands/person-creator.js';
 import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
 import type { Actor } from '../src/server/platform/access/actor.js';
 import { benchLine, compareRates, type Profile } from './lib.js';
+import { onEachDatabase, type BenchDatabase } from './targets.js';
 import { eq } from 'drizzle-orm';
-
-interface Target {
-  label: string;
-  database: Database;
-  cleanup: () => Promise<void>;
-}
-
-async function pgliteTarget(): Promise<Target> {
-  const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
-  const database = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
-  await runMigrations(database);
-  return { label: 'pglite', database, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-}
-
-async function postgresTarget(url: string): Promise<Target> {
-  const name = `gz_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${name}`);
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
-  await runMigrations(database, u.toString());
-  return {
-    label: 'postgres',
-    database,
-    cleanup: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name}`);
-      await c.end();
-    },
-  };
-}
 
 /** A district and an admin holding it, as the actor of the audited action. */
 async function fixture(database: Database): Promise<{ nodeId: number; actor: Actor }> {
@@ -66,7 +25,7 @@ async function fixture(database: Database): Promise<{ nodeId: number; actor: Act
   return { nodeId: node!.id, actor: { userId: user!.id, personId, displayName: '基准', grants } };
 }
 
-async function measure(target: Target, profile: Profile, out: (line: string) => void): Promise<void> {
+async function measure(target: BenchDatabase, profile: Profile, out: (line: string) => void): Promise<void> {
   const { db } = target.database;
   const { nodeId, actor } = await fixture(target.database);
   const bare = (i: number) => db.transaction((tx) => tx.insert(people).values({ nodeId, name: `居民${i}` }));
@@ -78,15 +37,5 @@ async function measure(target: Target, profile: Profile, out: (line: string) => 
 }
 
 export async function auditRateBench(profile: Profile, out: (line: string) => void): Promise<void> {
-  const targets: Array<() => Promise<Target>> = [pgliteTarget];
-  if (process.env.DATABASE_URL) targets.push(() => postgresTarget(process.env.DATABASE_URL!));
-  else out('audit-rate on postgres: not run (set DATABASE_URL to a PostgreSQL server to include it)');
-  for (const make of targets) {
-    const target = await make();
-    try {
-      await measure(target, profile, out);
-    } finally {
-      await target.cleanup();
-    }
-  }
+  await onEachDatabase('audit-rate', out, (target) => measure(target, profile, out));
 }

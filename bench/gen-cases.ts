@@ -1,61 +1,14 @@
 /**
- * Benchmark databases and the case generator.
- *
- * `benchDatabase` opens a fresh, prepared database (migrations and reference data): PGlite
- * in a temporary on-disk directory, or a new database on the PostgreSQL server of
- * DATABASE_URL. `generateCases` fills it fast with SQL (`INSERT … SELECT … FROM
+ * The case generator: `generateCases` fills a benchmark database (bench/targets.ts) fast with SQL (`INSERT … SELECT … FROM
  * generate_series`): a district of 10 streets, 100 communities and 1,000 grids, about 200
  * units, and N cases spread like a real 12345 history — most closed, a few per cent open,
  * open ones recent, the busiest units taking far more cases than the quiet ones — with the
  * real messages' titles and texts, so rows have their real width.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import pg from 'pg';
 import { sql } from 'drizzle-orm';
-import { openDatabase, pgliteDirOf, queryRows, type Database, type Db } from '../src/server/platform/db/database.js';
-import { prepareDatabase } from '../src/server/prepare.js';
+import { queryRows, type Database, type Db } from '../src/server/platform/db/database.js';
 import { demoMessages } from '../src/server/modules/cases/demo/demo-messages.js';
 
-export interface BenchDatabase {
-  label: 'pglite' | 'postgres';
-  database: Database;
-  /** Connection string of the benchmark's own database (PostgreSQL only). */
-  url: string | undefined;
-  cleanup: () => Promise<void>;
-}
-
-/** A fresh prepared database: PGlite on disk, or a new database on DATABASE_URL's server. */
-export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: string): Promise<BenchDatabase> {
-  if (kind === 'pglite') {
-    const dir = mkdtempSync(join(tmpdir(), 'gongzhi-bench-'));
-    const database = await openDatabase({ pgliteDir: pgliteDirOf(dir) });
-    await prepareDatabase(database);
-    return { label: 'pglite', database, url: undefined, cleanup: async () => { await database.close(); rmSync(dir, { recursive: true, force: true }); } };
-  }
-  const name = `gz_bench_${process.pid}_${Date.now() % 100_000}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(serverUrl!);
-  u.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: u.toString(), poolSize: 2 });
-  await prepareDatabase(database, u.toString());
-  return {
-    label: 'postgres',
-    database,
-    url: u.toString(),
-    cleanup: async () => {
-      await database.close();
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
 
 export interface GeneratedWorld {
   districtPath: string;

@@ -13,7 +13,8 @@ import { listCases } from '../src/server/modules/cases/case.queries.js';
 import { CaseListQuery } from '../src/server/modules/cases/case.schema.js';
 import type { Actor } from '../src/server/platform/access/actor.js';
 import type { Database } from '../src/server/platform/db/database.js';
-import { benchDatabase, generateCases, type BenchDatabase } from './gen-cases.js';
+import { generateCases } from './gen-cases.js';
+import { onEachDatabase, type BenchDatabase } from './targets.js';
 import { benchLine, type Profile } from './lib.js';
 
 interface Captured {
@@ -122,15 +123,5 @@ export async function measureInbox(target: BenchDatabase, n: number, profile: Pr
 
 /** The inbox benchmark on PGlite, and on PostgreSQL when DATABASE_URL is set (see bench/README.md). */
 export async function inboxBench(profile: Profile, out: (line: string) => void): Promise<void> {
-  const targets: Array<{ make: () => Promise<BenchDatabase>; n: number }> = [{ make: () => benchDatabase('pglite'), n: profile.full ? 1_000_000 : 100_000 }];
-  if (process.env.DATABASE_URL) targets.push({ make: () => benchDatabase('postgres', process.env.DATABASE_URL), n: 1_000_000 });
-  else out('inbox on postgres: not run (set DATABASE_URL to a PostgreSQL server to include it)');
-  for (const { make, n } of targets) {
-    const target = await make();
-    try {
-      await measureInbox(target, n, profile, out);
-    } finally {
-      await target.cleanup();
-    }
-  }
+  await onEachDatabase('inbox', out, (target) => measureInbox(target, target.label === 'pglite' && !profile.full ? 100_000 : 1_000_000, profile, out));
 }

@@ -19,7 +19,7 @@ import { hashPassword } from '../src/server/platform/auth/password.js';
 import { users } from '../src/server/platform/auth/auth.tables.js';
 import type { Db } from '../src/server/platform/db/database.js';
 import type { GzApp } from '../src/server/platform/module.js';
-import { benchDatabase, type BenchDatabase } from './gen-cases.js';
+import { onEachDatabase, type BenchDatabase } from './targets.js';
 import { benchLine, compareRates, type Profile } from './lib.js';
 
 const PASSWORD = 'bench-pass-123';
@@ -108,15 +108,5 @@ async function measure(target: BenchDatabase, profile: Profile, out: (line: stri
 
 /** The intake benchmark on PGlite, and on PostgreSQL when DATABASE_URL is set (see bench/README.md). */
 export async function intakeBench(profile: Profile, out: (line: string) => void): Promise<void> {
-  const targets: Array<() => Promise<BenchDatabase>> = [() => benchDatabase('pglite')];
-  if (process.env.DATABASE_URL) targets.push(() => benchDatabase('postgres', process.env.DATABASE_URL));
-  else out('intake on postgres: not run (set DATABASE_URL to a PostgreSQL server to include it)');
-  for (const make of targets) {
-    const target = await make();
-    try {
-      await measure(target, profile, out);
-    } finally {
-      await target.cleanup();
-    }
-  }
+  await onEachDatabase('intake', out, (target) => measure(target, profile, out));
 }
