@@ -28,6 +28,13 @@ async function act(who: keyof CaseWorld['clients'], id: number, action: string, 
   return res.json() as C;
 }
 
+/** Dispatch to the routed unit, sign and reply: the case waits for verification. */
+async function throughReply(id: number): Promise<void> {
+  await act('dispatcher', id, 'dispatch');
+  await act('handler', id, 'sign');
+  await act('handler', id, 'reply', { message: '已处理' });
+}
+
 beforeAll(async () => {
   t = await buildTestApp();
   w = await buildCaseWorld(t);
@@ -115,9 +122,7 @@ describe('the whole loop', () => {
 
   it('takes a rating after the verifier closed the case', async () => {
     const { case: c } = await submit();
-    await act('dispatcher', c.id, 'dispatch');
-    await act('handler', c.id, 'sign');
-    await act('handler', c.id, 'reply', { message: '已处理' });
+    await throughReply(c.id);
     await act('verifier', c.id, 'verify', { passed: true });
     await act('verifier', c.id, 'close');
     const x = await act('resident', c.id, 'rate', { rating: 'basic' });
@@ -189,9 +194,7 @@ describe('side paths', () => {
 
   it('sends failed verification back (返工) and allows one redo after dissatisfaction', async () => {
     const { case: c } = await submit();
-    await act('dispatcher', c.id, 'dispatch');
-    await act('handler', c.id, 'sign');
-    await act('handler', c.id, 'reply', { message: '已处理' });
+    await throughReply(c.id);
     await act('verifier', c.id, 'verify', { passed: false }, 422);
     let x = await act('verifier', c.id, 'verify', { passed: false, reason: '现场照片显示仍未修复' });
     expect(x.state).toBe('in_progress');
@@ -241,9 +244,7 @@ describe('side paths', () => {
 
   it('lets the reporter reopen a closed case within the window', async () => {
     const { case: c } = await submit();
-    await act('dispatcher', c.id, 'dispatch');
-    await act('handler', c.id, 'sign');
-    await act('handler', c.id, 'reply', { message: '已处理' });
+    await throughReply(c.id);
     await act('verifier', c.id, 'verify', { passed: true });
     await act('verifier', c.id, 'close');
     await act('resident2', c.id, 'reopen', { reason: '又坏了' }, 404);
