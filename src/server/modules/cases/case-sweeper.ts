@@ -10,7 +10,7 @@ import { sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { CommandContext } from '../../platform/context.js';
 import { queryRows, type Db, type Executor } from '../../platform/db/database.js';
-import { accountsOfUnit, nearestHolders, parentPath, unitsByIds } from '../org/org.exports.js';
+import { accountsOfUnit, nearestHolders, parentPath, unitsByIds, type UnitSummary } from '../org/org.exports.js';
 import { notifyUsers, type CaseTemplate } from './case.notices.js';
 import { caseById, insertEvent, markOverdue, type CaseRow } from './case.repo.js';
 import type { CaseStep } from './cases.tables.js';
@@ -57,8 +57,7 @@ async function claim(ex: Executor, kind: AlertKind, now: Date, limit: number): P
 }
 
 /** Who hears of it: the lead unit (or the area's dispatchers before dispatch); escalations go a level up. */
-async function recipients(ex: Executor, c: CaseRow, kind: AlertKind): Promise<number[]> {
-  const unit = c.leadOrgId ? (await unitsByIds(ex, [c.leadOrgId])).get(c.leadOrgId) : undefined;
+async function recipients(ex: Executor, c: CaseRow, kind: AlertKind, unit: UnitSummary | undefined): Promise<number[]> {
   if (kind === 'escalate') {
     const above = parentPath(unit?.nodePath ?? c.areaPath) ?? c.areaPath;
     return nearestHolders(ex, ['cadre', 'dispatcher'], above);
@@ -73,9 +72,9 @@ async function act(ctx: CommandContext, kind: AlertKind, claimed: Claim): Promis
   const c = (await caseById(ctx.tx, claimed.case_id))!;
   if (kind === 'overdue') await markOverdue(ctx.tx, c.id);
   const due = new Date(claimed.due_at).toISOString();
-  const unitName = c.leadOrgId ? (await unitsByIds(ctx.tx, [c.leadOrgId])).get(c.leadOrgId)?.name : undefined;
+  const unit = c.leadOrgId ? (await unitsByIds(ctx.tx, [c.leadOrgId])).get(c.leadOrgId) : undefined;
   await insertEvent(ctx.tx, { caseId: c.id, at: ctx.now, actorUserId: null, actorLabel: 'system', event: kind, fromState: c.state, toState: c.state, reason: null, message: null, public: kind === 'overdue', data: { step: claimed.step, dueAt: due } });
-  await notifyUsers(ctx, await recipients(ctx.tx, c, kind), templates[kind], c, { due, unit: unitName ?? '' }, `case:${c.id}:${kind}:${claimed.step}:${due}`);
+  await notifyUsers(ctx, await recipients(ctx.tx, c, kind, unit), templates[kind], c, { due, unit: unit?.name ?? '' }, `case:${c.id}:${kind}:${claimed.step}:${due}`);
   await audit(ctx, { action: `case.${kind}`, subjectType: 'case', subjectId: c.id, changes: { number: c.number, step: claimed.step, dueAt: due }, scopePath: c.areaPath });
 }
 

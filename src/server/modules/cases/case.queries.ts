@@ -20,14 +20,13 @@ import { caseById, caseByTrackingHash, eventsOf } from './case.repo.js';
 import type { CaseListQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
+import { openStates, publicStates } from './case.workflow.js';
 
 export interface ReadContext {
   db: Db;
   actor: Actor | null;
   timeZone?: string;
 }
-
-const openStates = ['submitted', 'accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'answered', 'verified', 'rated'] as const;
 
 /** The rows an inbox holds for the caller (before the query's other filters). */
 function inboxFilter(box: Inbox, who: CaseCaller): SQL {
@@ -100,7 +99,7 @@ export async function publicCases(rc: ReadContext, q: { nodeId?: number | undefi
   const under = q.nodeId !== undefined ? await nodePlace(rc.db, q.nodeId) : undefined;
   const where = and(
     eq(cases.isPublic, true),
-    inArray(cases.state, ['accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'verified', 'rated', 'closed', 'answered']),
+    inArray(cases.state, [...publicStates]),
     under ? underAny(cases.areaPath, [under.path]) : undefined,
   );
   const rows = await rc.db.select().from(cases).where(where).orderBy(desc(cases.id)).limit(q.limit).offset(q.offset);

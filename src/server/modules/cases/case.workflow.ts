@@ -87,6 +87,15 @@ export const transitions: Record<CaseEvent, Transition> = {
 /** States a case no longer moves out of (a closed case may still be reopened by its reporter). */
 export const finalStates: readonly CaseState[] = ['closed', 'merged', 'refused'];
 
+/** Every state that is not final. */
+export const openStates: readonly CaseState[] = caseStates.filter((s) => !finalStates.includes(s));
+
+/**
+ * States in which a public case is on the public list and open to "我也遇到": once the
+ * dispatch centre has taken it in, and unless it was refused or merged into another.
+ */
+export const publicStates: readonly CaseState[] = caseStates.filter((s) => s !== 'submitted' && s !== 'refused' && s !== 'merged');
+
 /** States in which the case is "open" for Open311 and the inboxes. */
 export function isOpen(state: CaseState): boolean {
   return !finalStates.includes(state);

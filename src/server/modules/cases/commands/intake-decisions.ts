@@ -8,7 +8,7 @@ import { notifyUsers } from '../case.notices.js';
 import { addSupport, caseForUpdate, type CaseRow } from '../case.repo.js';
 import { casePolicy } from '../case.policy.js';
 import { isOpen } from '../case.workflow.js';
-import { callerOf, lockForEvent, transition, type ActionProps } from './transition.js';
+import { lockForEvent, transition, type ActionProps } from './transition.js';
 
 const reporterOf = (c: CaseRow) => (c.reporterUserId ? [c.reporterUserId] : []);
 
@@ -61,10 +61,9 @@ export interface CaseMergerProps extends ActionProps {
  * supporter, so they hear of its progress; the duplicate stops its clocks.
  */
 export async function caseMerger(ctx: CommandContext, props: CaseMergerProps): Promise<CaseRow> {
-  const { row } = await lockForEvent(ctx, props, 'merge');
+  const { row, who } = await lockForEvent(ctx, props, 'merge');
   const target = props.intoCaseId === row.id ? undefined : await caseForUpdate(ctx.tx, props.intoCaseId);
-  const who = await callerOf(ctx);
-  if (!target || !casePolicy.view(who, target) || !isOpen(target.state) || target.mergedIntoId !== null) {
+  if (!target || !casePolicy.view(who, target) || !isOpen(target.state)) {
     throw new Invalid('case_merge_target_invalid', [{ path: 'body.intoCaseId', code: 'case_merge_target_invalid' }]);
   }
   const updated = await transition(ctx, row, 'merge', {

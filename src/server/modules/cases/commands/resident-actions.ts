@@ -8,7 +8,7 @@ import { Conflict, NotFound } from '../../../platform/http/errors.js';
 import { accountsOfUnit } from '../../org/org.exports.js';
 import { categoryById, addSupport, caseById, incrementSupportCount, type CaseRow } from '../case.repo.js';
 import type { Rating } from '../cases.tables.js';
-import { isOpen } from '../case.workflow.js';
+import { isOpen, publicStates } from '../case.workflow.js';
 import { redoFeedbackDue } from '../case-clock.js';
 import { notifyUsers } from '../case.notices.js';
 import { audit } from '../../../platform/audit/audit.js';
@@ -50,7 +50,7 @@ export async function caseReopener(ctx: CommandContext, props: ActionProps & { r
 /** 我也遇到: a resident follows a public open case. Idempotent; counted once per resident. */
 export async function caseSupporter(ctx: CommandContext, caseId: number): Promise<{ supportCount: number; added: boolean }> {
   const row = await caseById(ctx.tx, caseId);
-  if (!row || !row.isPublic || row.state === 'submitted' || row.state === 'refused' || row.mergedIntoId !== null) throw new NotFound();
+  if (!row || !row.isPublic || !publicStates.includes(row.state)) throw new NotFound();
   if (!isOpen(row.state)) throw new Conflict('case_closed');
   if (row.reporterUserId === ctx.actor!.userId) throw new Conflict('case_support_own');
   const added = await addSupport(ctx.tx, row.id, ctx.actor!.userId, ctx.now);
