@@ -7,8 +7,7 @@ import type { Executor } from '../../platform/db/database.js';
 import { unitsByIds } from '../org/org.exports.js';
 import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
 import { categoriesByIds, caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
-import { nextState } from './case.workflow.js';
-import { MAX_REDO, REOPEN_WINDOW_DAYS } from './commands/transition.js';
+import { caseFacts, nextState } from './case.workflow.js';
 import type { CaseOut } from './case.schema.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -28,7 +27,7 @@ export function viewOf(who: CaseCaller | null, c: CaseRow): View {
  * so the UI offers only what will be accepted.
  */
 function actionsNow(who: CaseCaller, r: CaseRow, extensionPending: boolean, now: Date) {
-  const facts = { state: r.state, rating: r.rating, redoCount: r.redoCount, maxRedo: MAX_REDO, closedAt: r.closedAt, reopenWindowDays: REOPEN_WINDOW_DAYS, extensionPending };
+  const facts = caseFacts(r, extensionPending);
   return actionsFor(who, r).filter((e) => nextState(facts, e, 'reason given', now).ok);
 }
 

@@ -115,6 +115,15 @@ export interface CaseFacts {
   extensionPending: boolean;
 }
 
+/** Redo allowed once by default (DOMAIN.md §2); reopening within 7 days of closing. */
+export const MAX_REDO = 1;
+export const REOPEN_WINDOW_DAYS = 7;
+
+/** The facts of a stored case, with the platform's redo and reopen rules. */
+export function caseFacts(c: Pick<CaseFacts, 'state' | 'rating' | 'redoCount' | 'closedAt'>, extensionPending: boolean): CaseFacts {
+  return { state: c.state, rating: c.rating, redoCount: c.redoCount, maxRedo: MAX_REDO, closedAt: c.closedAt, reopenWindowDays: REOPEN_WINDOW_DAYS, extensionPending };
+}
+
 export type Refusal =
   | { code: 'transition_not_allowed'; state: CaseState; event: CaseEvent }
   | { code: 'reason_required' }

@@ -81,7 +81,9 @@ export async function caseSubmitter(ctx: CommandContext, props: CaseSubmitterPro
   const place = await nodePlace(ctx.tx, props.nodeId);
   if (!place) throw invalid('body.nodeId', 'ref_not_found');
   const day = localDateOf(ctx.now, ctx.timeZone ?? DEFAULT_TIME_ZONE);
-  const [sequence, due, route] = [await nextCaseSequence(ctx.tx, day), await dispatchDue(ctx, props.urgency, category?.path ?? null), await routeOf(ctx, category?.path ?? null, place.path)];
+  const sequence = await nextCaseSequence(ctx.tx, day);
+  const due = await dispatchDue(ctx, props.urgency, category?.path ?? null);
+  const route = await routeOf(ctx, category?.path ?? null, place.path);
   const trackingCode = newTrackingCode();
   const { aboutOfficial: _about, ...fields } = props;
   const row = await insertCase(ctx.tx, {

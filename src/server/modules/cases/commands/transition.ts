@@ -12,11 +12,7 @@ import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/http/e
 import { unitsOfUser } from '../../org/org.exports.js';
 import { casePolicy, type CaseCaller } from '../case.policy.js';
 import { caseForUpdate, insertEvent, pendingExtension, updateCase, type CaseRow, type NewCase } from '../case.repo.js';
-import { nextState, type CaseEvent, type CaseFacts, type Refusal } from '../case.workflow.js';
-
-/** Redo allowed once by default (DOMAIN.md §2); reopening within 7 days of closing. */
-export const MAX_REDO = 1;
-export const REOPEN_WINDOW_DAYS = 7;
+import { caseFacts, nextState, type CaseEvent, type CaseFacts, type Refusal } from '../case.workflow.js';
 
 export interface ActionProps {
   caseId: number;
@@ -60,15 +56,7 @@ function refusalError(r: Refusal): Error {
 
 async function factsOf(ctx: CommandContext, row: CaseRow, event: CaseEvent): Promise<CaseFacts> {
   const needsExtension = event === 'request_extension' || event === 'decide_extension';
-  return {
-    state: row.state,
-    rating: row.rating,
-    redoCount: row.redoCount,
-    maxRedo: MAX_REDO,
-    closedAt: row.closedAt,
-    reopenWindowDays: REOPEN_WINDOW_DAYS,
-    extensionPending: needsExtension ? !!(await pendingExtension(ctx.tx, row.id)) : false,
-  };
+  return caseFacts(row, needsExtension ? !!(await pendingExtension(ctx.tx, row.id)) : false);
 }
 
 export interface TransitionOptions {
