@@ -21,8 +21,7 @@ async function fixture(database: Database): Promise<{ nodeId: number; actor: Act
   await db.update(adminNodes).set({ path: `/${node!.id}/` }).where(eq(adminNodes.id, node!.id));
   const [user] = await db.insert(users).values({ username: 'bench', displayName: '基准', passwordHash: 'x', kind: 'staff' }).returning();
   await db.insert(roleAssignments).values({ userId: user!.id, role: 'admin', nodeId: node!.id });
-  const { grants, personId } = await loadActorFromOrg(db, user!.id);
-  return { nodeId: node!.id, actor: { userId: user!.id, personId, displayName: '基准', grants } };
+  return { nodeId: node!.id, actor: { userId: user!.id, displayName: '基准', ...(await loadActorFromOrg(db, user!.id)) } };
 }
 
 async function measure(target: BenchDatabase, profile: Profile, out: (line: string) => void): Promise<void> {

@@ -65,8 +65,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function actorOf(database: Database, userId: number, name: string): Promise<Actor> {
-  const { grants, personId } = await loadActorFromOrg(database.db, userId);
-  return { userId, personId, displayName: name, grants };
+  return { userId, displayName: name, ...(await loadActorFromOrg(database.db, userId)) };
 }
 
 interface Latency {

@@ -9,7 +9,7 @@ import { and, desc, eq, gte, inArray, isNotNull, lt, type SQL } from 'drizzle-or
 import type { Executor } from '../../platform/db/database.js';
 import { underAny } from '../../platform/db/like.js';
 import { unitsByIds } from '../org/org.exports.js';
-import { categoriesByIds } from './case.repo.js';
+import { categoriesById } from './catalogue/catalogue.queries.js';
 import { caseCategories, caseEvents, cases } from './cases.tables.js';
 import { caseStates, isOpen, type CaseState } from './case.workflow.js';
 
@@ -109,7 +109,7 @@ export async function publicCaseSummaries(ex: Executor, f: PublicCaseFilter): Pr
     for (const e of last) if (e.message) notes.set(e.caseId, e.message);
   }
   const units = await unitsByIds(ex, rows.flatMap((r) => (r.leadOrgId === null ? [] : [r.leadOrgId])));
-  const categories = await categoriesByIds(ex, rows.flatMap((r) => (r.categoryId === null ? [] : [r.categoryId])));
+  const categories = await categoriesById(ex, rows.flatMap((r) => (r.categoryId === null ? [] : [r.categoryId])));
   return rows.map((r) => ({
     id: r.id,
     number: r.number,

@@ -18,7 +18,7 @@ const LEAD = 7;
 const inside = '/1/2/3/';
 const outside = '/1/9/';
 const subject = (reporterUserId: number | null = 100): CaseSubject => ({ state: 'submitted', areaPath: '/1/2/3/4/', reporterUserId, leadOrgId: LEAD });
-const actor = (role: Role, path: string, userId = 1): Actor => ({ userId, personId: null, displayName: role, grants: [{ role, nodeId: 3, path }] });
+const actor = (role: Role, path: string, userId = 1): Actor => ({ userId, personId: null, displayName: role, grants: [{ role, nodeId: 3, path }], unitIds: [] });
 
 /** What each role may do, inside its subtree, as a member of the lead unit or not. */
 const expected: Record<Role, { inside: CaseEvent[]; member: CaseEvent[] }> = {

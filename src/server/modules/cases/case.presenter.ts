@@ -6,9 +6,10 @@
 import type { Executor } from '../../platform/db/database.js';
 import { unitsByIds } from '../org/org.exports.js';
 import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
-import { categoriesByIds, caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
+import { caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
 import { caseFacts, nextState } from './case.workflow.js';
 import type { CaseOut } from './case.schema.js';
+import { categoriesById } from './catalogue/catalogue.queries.js';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -31,13 +32,44 @@ function actionsNow(who: CaseCaller, r: CaseRow, extensionPending: boolean, now:
   return actionsFor(who, r).filter((e) => nextState(facts, e, 'reason given', now).ok);
 }
 
-/** Presents many cases with batched look-ups (units, categories, co-units, pending extensions). */
-export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[], now: Date = new Date()): Promise<CaseOut[]> {
+/** What presenting cases needs besides their rows. */
+interface CaseLookups {
+  coUnits: Map<number, number[]>;
+  /** Cases with an extension request awaiting decision. */
+  pending: Set<number>;
+  units: Map<number, { name: string }>;
+  categories: Map<number, { id: number; path: string }>;
+  /** Public numbers of the cases merged into. */
+  merged: Map<number, string>;
+}
+
+/** The look-ups of a page of cases, batched (units, categories, co-units, pending extensions, merges). */
+async function lookupsFor(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[]): Promise<CaseLookups> {
   const coUnits = await coUnitsOfMany(ex, rows.map((r) => r.id));
   const pending = who ? await pendingExtensionCases(ex, rows.filter((r) => r.state === 'signed' || r.state === 'in_progress' || r.state === 'replied').map((r) => r.id)) : new Set<number>();
   const unitIds = rows.flatMap((r) => [r.leadOrgId, r.routeOrgId, ...(coUnits.get(r.id) ?? [])]).filter((id): id is number => id !== null);
-  const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesByIds(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
+  const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesById(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
   const merged = await caseNumbers(ex, rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])));
+  return { coUnits, pending, units, categories, merged };
+}
+
+/** Presents many cases with batched look-ups. */
+export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[], now: Date = new Date()): Promise<CaseOut[]> {
+  return presentWith(await lookupsFor(ex, who, rows), who, rows, now);
+}
+
+/**
+ * A case just submitted, with nothing to look up: it has no co-units, extension or merge
+ * yet, and intake returned its route's unit and its category.
+ */
+export function presentSubmitted(who: CaseCaller | null, s: { row: CaseRow; routeUnit: string | null; category: { id: number; path: string } | null }, now: Date): CaseOut {
+  const units = new Map(s.row.routeOrgId !== null && s.routeUnit !== null ? [[s.row.routeOrgId, { name: s.routeUnit }]] : []);
+  const categories = new Map(s.category ? [[s.category.id, s.category]] : []);
+  return presentWith({ coUnits: new Map(), pending: new Set(), units, categories, merged: new Map() }, who, [s.row], now)[0]!;
+}
+
+function presentWith(l: CaseLookups, who: CaseCaller | null, rows: readonly CaseRow[], now: Date): CaseOut[] {
+  const { coUnits, pending, units, categories, merged } = l;
   const unit = (id: number | null) => (id === null ? null : { id, name: units.get(id)?.name ?? '' });
   return rows.map((r) => {
     const view = viewOf(who, r);

@@ -59,7 +59,7 @@ function lookup(q: string): SQL {
 
 /** A page of an inbox, most urgent first for work boxes, newest first otherwise. */
 export async function listCases(rc: ReadContext, q: CaseListQuery) {
-  const who = await callerOfActor(rc.db, rc.actor);
+  const who = callerOfActor(rc.actor);
   const zone = rc.timeZone ?? DEFAULT_TIME_ZONE;
   const under = q.nodeId !== undefined ? await nodePlace(rc.db, q.nodeId) : undefined;
   if (q.nodeId !== undefined && !under) return { items: [], total: 0 };
@@ -88,7 +88,7 @@ export async function listCases(rc: ReadContext, q: CaseListQuery) {
 /** The reporter's own cases, newest first. */
 export async function myCases(rc: ReadContext, paging: { limit: number; offset: number }) {
   const userId = rc.actor!.userId;
-  const who = await callerOfActor(rc.db, rc.actor);
+  const who = callerOfActor(rc.actor);
   const rows = await rc.db.select().from(cases).where(eq(cases.reporterUserId, userId)).orderBy(desc(cases.id)).limit(paging.limit).offset(paging.offset);
   const [total] = await rc.db.select({ n: count() }).from(cases).where(eq(cases.reporterUserId, userId));
   return { items: await presentCases(rc.db, who, rows), total: Number(total?.n ?? 0) };
@@ -109,14 +109,14 @@ export async function publicCases(rc: ReadContext, q: { nodeId?: number | undefi
 
 /** One case, if the caller may see it (404 otherwise — never told apart from a missing one). */
 export async function getCase(rc: ReadContext, id: number) {
-  const who = await callerOfActor(rc.db, rc.actor);
+  const who = callerOfActor(rc.actor);
   const row = await caseById(rc.db, id);
   if (!row || !casePolicy.view(who, row)) throw new NotFound();
   return presentCase(rc.db, who, row);
 }
 
 export async function caseTimeline(rc: ReadContext, id: number) {
-  const who = await callerOfActor(rc.db, rc.actor);
+  const who = callerOfActor(rc.actor);
   const row = await caseById(rc.db, id);
   if (!row || !casePolicy.view(who, row)) throw new NotFound();
   const view = viewOf(who, row);

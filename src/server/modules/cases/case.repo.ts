@@ -2,8 +2,12 @@
  * Queries of the cases module (Drizzle; no rules). Only this module touches its tables.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { queryRows, type Executor } from '../../platform/db/database.js';
-import { caseCategories, caseCoUnits, caseEvents, caseExtensions, caseObjections, casePhotos, cases, caseSupports } from './cases.tables.js';
+import { callTextFunction, type Executor } from '../../platform/db/database.js';
+import { jsonOfRow, rowFromJson } from '../../platform/db/json-row.js';
+import type { AuditDraft } from '../../platform/audit/audit.js';
+import { outboxRow, type OutboxMessage } from '../../platform/notify/outbox.js';
+import { outbox } from '../../platform/notify/notify.tables.js';
+import { caseCoUnits, caseEvents, caseExtensions, caseObjections, casePhotos, cases, caseSupports } from './cases.tables.js';
 
 export type CaseRow = typeof cases.$inferSelect;
 export type NewCase = typeof cases.$inferInsert;
@@ -11,22 +15,39 @@ export type CaseEventRow = typeof caseEvents.$inferSelect;
 export type NewCaseEvent = Omit<typeof caseEvents.$inferInsert, 'id'>;
 export type ObjectionRow = typeof caseObjections.$inferSelect;
 export type ExtensionRow = typeof caseExtensions.$inferSelect;
-export type CategoryRow = typeof caseCategories.$inferSelect;
 
-/** The next sequence number of a local day (one statement; the day's row serializes intakes). */
-export async function nextCaseSequence(ex: Executor, day: string): Promise<number> {
-  const [row] = await queryRows<{ last: number }>(
-    ex,
-    sql`INSERT INTO case_number_days (day, last) VALUES (${day}, 1)
-        ON CONFLICT (day) DO UPDATE SET last = case_number_days.last + 1
-        RETURNING last`,
-  );
-  return row!.last;
+/** What intake records: the case's own fields (the number, route and state are the database's). */
+export type IntakeCase = Omit<NewCase, 'id' | 'number' | 'state' | 'routeOrgId' | 'routePostId' | 'routeMode' | 'updatedAt'>;
+
+export interface IntakeInput {
+  /** The local day whose sequence numbers the case (YYYY-MM-DD). */
+  day: string;
+  case: IntakeCase;
+  /** The first timeline entry's actor and data (the route is added to the data). */
+  event: Pick<NewCaseEvent, 'actorUserId' | 'actorLabel' | 'data'>;
+  /** The audit entry, its slots `id`, `number`, `routeMode` and `routeOrgId` left for the database. */
+  audit: AuditDraft;
+  /** The receipt to queue (its params gain `number` and `caseId`), if any. */
+  receipt: OutboxMessage | null;
 }
 
-export async function insertCase(ex: Executor, values: NewCase): Promise<CaseRow> {
-  const [row] = await ex.insert(cases).values(values).returning();
-  return row!;
+/**
+ * Records a new case in one call of `case_intake` (migration 0008): the category check,
+ * the day's number, the route from the responsibility list, the case, its first timeline
+ * entry, the receipt and the audit entry. Undefined when the category is not usable
+ * (nothing was written).
+ */
+export async function intakeCase(ex: Executor, input: IntakeInput): Promise<{ row: CaseRow; routeUnit: string | null } | undefined> {
+  const body = JSON.stringify({
+    day: input.day,
+    case: jsonOfRow(cases, input.case),
+    event: jsonOfRow(caseEvents, input.event),
+    audit: input.audit,
+    receipt: input.receipt ? jsonOfRow(outbox, outboxRow(input.receipt)) : null,
+  });
+  const out = await callTextFunction<{ error?: string; case?: Record<string, unknown>; routeUnit?: string | null }>(ex, 'case_intake', body);
+  if (out.error || !out.case) return undefined;
+  return { row: rowFromJson(cases, out.case), routeUnit: out.routeUnit ?? null };
 }
 
 export async function caseById(ex: Executor, id: number): Promise<CaseRow | undefined> {
@@ -77,17 +98,6 @@ export async function eventsOf(ex: Executor, caseId: number, publicOnly: boolean
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, caseId), publicOnly ? eq(caseEvents.public, true) : undefined))
     .orderBy(asc(caseEvents.id));
-}
-
-export async function categoryById(ex: Executor, id: number): Promise<CategoryRow | undefined> {
-  const [row] = await ex.select().from(caseCategories).where(eq(caseCategories.id, id)).limit(1);
-  return row;
-}
-
-export async function categoriesByIds(ex: Executor, ids: readonly number[]): Promise<Map<number, CategoryRow>> {
-  if (ids.length === 0) return new Map();
-  const rows = await ex.select().from(caseCategories).where(inArray(caseCategories.id, [...new Set(ids)]));
-  return new Map(rows.map((r) => [r.id, r]));
 }
 
 // ── objections ────────────────────────────────────────────────────────────────

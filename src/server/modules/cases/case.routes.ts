@@ -9,7 +9,7 @@ import { Permission, type RouteAccess } from '../../platform/access/permission.j
 import type { CommandContext } from '../../platform/context.js';
 import { readContext, runCommand } from '../../platform/http/command.js';
 import type { GzApp } from '../../platform/module.js';
-import { presentCase } from './case.presenter.js';
+import { presentCase, presentSubmitted } from './case.presenter.js';
 import { caseTimeline, getCase, listCases, myCases, publicCases, trackCase } from './case.queries.js';
 import type { CaseRow } from './case.repo.js';
 import * as S from './case.schema.js';
@@ -31,7 +31,7 @@ const tags = ['cases'];
 
 async function present(request: FastifyRequest, row: CaseRow) {
   const { db, actor } = readContext(request);
-  return presentCase(db, await callerOfActor(db, actor), row);
+  return presentCase(db, callerOfActor(actor), row);
 }
 
 /** Registers one case action: POST /api/cases/:id/<path> with its body, returning the case. */
@@ -95,7 +95,7 @@ function intakeRoutes(app: GzApp): void {
           aboutOfficial,
         }),
       );
-      return reply.code(201).send({ case: await present(request, out.row), trackingCode: out.trackingCode });
+      return reply.code(201).send({ case: presentSubmitted(callerOfActor(actor), out, readContext(request).now), trackingCode: out.trackingCode });
     },
   });
 }

@@ -84,6 +84,37 @@ describe('intake', () => {
     expect(after!.n).toBe(before!.n);
   });
 
+  it('writes the case, its first timeline entry, the receipt and the audit entry in one step', async () => {
+    // Text that looks like an audit slot, quotes and backslashes must land as typed.
+    const title = '标题 "gz-slot:00:id" \\ 与引号';
+    const { case: c } = await submit({ title });
+    expect(c.title).toBe(title);
+    const [entry] = await queryRows<{ changes: Record<string, unknown>; scope_path: string }>(t.db, sql`SELECT changes, scope_path FROM audit_log WHERE action = 'case.submit' AND subject_id = ${String(c.id)}`);
+    expect(entry!.changes).toMatchObject({ number: c.number, route: 'direct', routeOrgId: w.units.cg, type: 'complaint', categoryId: w.categoryId });
+    expect(entry!.scope_path).toBe(w.grid.path);
+    const [receipt] = await queryRows<{ params: Record<string, unknown>; recipient: string }>(t.db, sql`SELECT params, recipient FROM outbox WHERE template = 'case.submitted' AND params->>'caseId' = ${String(c.id)}`);
+    expect(receipt).toEqual({ recipient: String(w.userIds.resident), params: { title, number: c.number, caseId: c.id } });
+    const timeline = (await w.clients.dispatcher.get(`/api/cases/${c.id}/timeline`)).json();
+    expect(timeline.items[0]).toMatchObject({ event: 'submit', toState: 'submitted', data: { channel: 'web', route: 'direct', routeUnit: '城管委' } });
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+
+  it('refuses a category deactivated after this server cached the catalogue, writing nothing', async () => {
+    await submit(); // the catalogue is cached with the category usable
+    const counts = () => queryRows<{ n: number }>(t.db, sql`SELECT (SELECT count(*) FROM cases) + (SELECT count(*) FROM case_events) + (SELECT count(*) FROM outbox) + (SELECT count(*) FROM audit_log) AS n`);
+    const [before] = await counts();
+    // As another server's edit would: straight in the table, so this server's cache still says usable.
+    await t.db.execute(sql`UPDATE case_categories SET active = false WHERE id = ${w.categoryId}`);
+    try {
+      const res = await w.clients.resident.post('/api/cases', requestBody(w));
+      expect(res.statusCode).toBe(422);
+      expect(codeOf(res)).toBe('ref_not_found');
+      expect(await counts()).toEqual([before]);
+    } finally {
+      await t.db.execute(sql`UPDATE case_categories SET active = true WHERE id = ${w.categoryId}`);
+    }
+  });
+
   it('refuses bad input with field errors and never half-writes', async () => {
     const res = await w.clients.resident.post('/api/cases', requestBody(w, { title: '', nodeId: 999999999 }));
     expect(res.statusCode).toBe(400);

@@ -25,8 +25,7 @@ const now = new Date();
 
 async function actorOf(username: string): Promise<Actor> {
   const user = (await findUserByLogin(db, username))!;
-  const { grants, personId } = await loadActorFromOrg(db, user.id);
-  return { userId: user.id, personId, displayName: user.displayName, grants };
+  return { userId: user.id, displayName: user.displayName, ...(await loadActorFromOrg(db, user.id)) };
 }
 
 const count = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(db, query))[0]!.n;

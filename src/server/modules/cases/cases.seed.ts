@@ -92,8 +92,7 @@ async function loadWorld(ctx: CommandContext): Promise<World> {
   const actors = {} as Record<Who, Actor>;
   for (const username of acting) {
     const user = (await findUserByLogin(ctx.tx, username)) ?? missing(`the login ${username}`);
-    const { grants, personId } = await loadActorFromOrg(ctx.tx, user.id);
-    actors[username] = { userId: user.id, personId, displayName: user.displayName, grants };
+    actors[username] = { userId: user.id, displayName: user.displayName, ...(await loadActorFromOrg(ctx.tx, user.id)) };
   }
   const codes = { cg: `${demoDistrict.code}-B-CG`, committee: `${HAPPY}-JW`, zj: `${demoDistrict.code}-B-ZJ` };
   const units = await unitsByCodes(ctx.tx, Object.values(codes));

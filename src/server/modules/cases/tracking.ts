@@ -22,8 +22,3 @@ export function normalizeTrackingCode(code: string): string {
 export function trackingHash(code: string): string {
   return createHash('sha256').update(normalizeTrackingCode(code)).digest('hex');
 }
-
-/** 20261129-000123: the local day and the day's sequence. */
-export function caseNumber(localDay: string, sequence: number): string {
-  return `${localDay.replace(/-/g, '')}-${String(sequence).padStart(6, '0')}`;
-}

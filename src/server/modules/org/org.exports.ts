@@ -1,6 +1,7 @@
 /**
- * What the organization module tells other modules (cases, assessment …): who answers
- * for a matter in an area, which units a person works in, and who supervises a place.
+ * What the organization module tells other modules (cases, assessment …): units and
+ * their places, who holds posts in them, and who supervises a place. (Who answers for a
+ * matter in an area is the database function `case_route`, migration 0008.)
  * Other modules call these instead of reading the organization tables.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
@@ -10,41 +11,6 @@ import { adminNodes, organizations, people, posts, roleAssignments } from './org
 
 export { nodePlace, type NodePlace } from './node-places.js';
 
-export interface ResponsibleUnit {
-  orgId: number;
-  postId: number | null;
-  orgName: string;
-  /** The category the matching entry names (a prefix of the case's category path). */
-  category: string;
-}
-
-/** The prefixes of a category path: 城乡建设/物业管理/收费 → [城乡建设, 城乡建设/物业管理, 城乡建设/物业管理/收费]. */
-export function categoryPrefixes(path: string): string[] {
-  const parts = path.split('/');
-  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
-}
-
-/**
- * The responsibility-list entry for a matter of `categoryPath` at `nodePath` (职权法定):
- * the most specific category wins, then the entry nearest to the place; entries of
- * deactivated organizations are skipped. Undefined when the list names nobody (属地 then).
- */
-export async function responsibleUnit(ex: Executor, categoryPath: string, nodePath: string): Promise<ResponsibleUnit | undefined> {
-  const prefixes = categoryPrefixes(categoryPath);
-  const [row] = await queryRows<{ org_id: number; post_id: number | null; org_name: string; category: string }>(
-    ex,
-    sql`SELECT r.org_id, r.post_id, o.name AS org_name, r.category
-          FROM responsibilities r
-          JOIN admin_nodes n ON n.id = r.node_id
-          JOIN organizations o ON o.id = r.org_id AND o.active
-         WHERE r.category IN (${sql.join(prefixes.map((p) => sql`${p}`), sql`, `)})
-           AND ${nodePath} LIKE n.path || '%'
-         ORDER BY length(r.category) DESC, length(n.path) DESC
-         LIMIT 1`,
-  );
-  return row ? { orgId: row.org_id, postId: row.post_id, orgName: row.org_name, category: row.category } : undefined;
-}
-
 export interface UnitSummary {
   id: number;
   name: string;
@@ -52,23 +18,6 @@ export interface UnitSummary {
   nodeId: number;
   nodePath: string;
   active: boolean;
-}
-
-/**
- * The territorial unit (属地) for a place: the 村(居)委会 of the nearest enclosing
- * node that has one, else the nearest government body (街道办事处, 乡镇政府, department).
- */
-export async function territorialUnit(ex: Executor, nodePath: string): Promise<UnitSummary | undefined> {
-  const [row] = await queryRows<{ id: number; name: string; kind: string; node_id: number; node_path: string; active: boolean }>(
-    ex,
-    sql`SELECT o.id, o.name, o.kind, o.node_id, n.path AS node_path, o.active
-          FROM organizations o
-          JOIN admin_nodes n ON n.id = o.node_id
-         WHERE o.active AND o.kind IN ('committee', 'department') AND ${nodePath} LIKE n.path || '%'
-         ORDER BY length(n.path) DESC, (o.kind = 'committee') DESC, o.id
-         LIMIT 1`,
-  );
-  return row ? { id: row.id, name: row.name, kind: row.kind, nodeId: row.node_id, nodePath: row.node_path, active: row.active } : undefined;
 }
 
 /** Units by id with their place (for case views, routing checks and escalation). */
@@ -80,16 +29,6 @@ export async function unitsByIds(ex: Executor, ids: readonly number[]): Promise<
     .innerJoin(adminNodes, eq(adminNodes.id, organizations.nodeId))
     .where(inArray(organizations.id, [...new Set(ids)]));
   return new Map(rows.map((r) => [r.id, r]));
-}
-
-/** The units (organizations) in which the account's person holds a post: where they handle cases. */
-export async function unitsOfUser(ex: Executor, userId: number): Promise<number[]> {
-  const rows = await ex
-    .selectDistinct({ orgId: posts.orgId })
-    .from(posts)
-    .innerJoin(people, eq(people.id, posts.personId))
-    .where(eq(people.userId, userId));
-  return rows.map((r) => r.orgId);
 }
 
 /** Accounts of the people holding posts in a unit (who hears of a new order). */

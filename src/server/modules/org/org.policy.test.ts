@@ -32,7 +32,7 @@ const check: Record<Action, (a: Actor, path: string) => boolean> = {
   createAccount: (a, path) => canCreateAccount(a, [{ role: 'grid_worker', path }]),
 };
 
-const actorWith = (role: Role, path: string): Actor => ({ userId: 1, personId: null, displayName: role, grants: [{ role, nodeId: 2, path }] });
+const actorWith = (role: Role, path: string): Actor => ({ userId: 1, personId: null, displayName: role, grants: [{ role, nodeId: 2, path }], unitIds: [] });
 
 // The grant sits on a street (/1/2/); inside: the street itself and a grid below it;
 // outside: a sibling street's community and the district above the grant.

@@ -19,6 +19,8 @@ export interface Actor {
   personId: number | null;
   displayName: string;
   grants: Grant[];
+  /** The organizations (units) in which the account's person holds a post: where they handle work. */
+  unitIds: number[];
 }
 
 /** Something located in the administrative tree. */

@@ -17,7 +17,7 @@ afterAll(() => t.close());
 async function append(n: number, label = 'tester'): Promise<void> {
   for (let i = 0; i < n; i++) {
     await db.transaction(async (tx) => {
-      const ctx: CommandContext = { tx, actor: { userId: 7, personId: null, displayName: label, grants: [] }, requestId: `r${i}`, ip: '127.0.0.1', now: new Date() };
+      const ctx: CommandContext = { tx, actor: { userId: 7, personId: null, displayName: label, grants: [], unitIds: [] }, requestId: `r${i}`, ip: '127.0.0.1', now: new Date() };
       await audit(ctx, { action: 'test.thing', subjectType: 'thing', subjectId: i, changes: { name: ['a', `b${i}`], password: 'secret', nested: { token: 'x', z: 1, a: 2 } } });
     });
   }

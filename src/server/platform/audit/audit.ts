@@ -2,6 +2,7 @@
  * Appending to the audit chain, inside the caller's transaction: a rolled-back change
  * leaves no entry, and a committed one always has its entry.
  */
+import { randomBytes } from 'node:crypto';
 import { callTextFunction, type Executor } from '../db/database.js';
 import type { CommandContext } from '../context.js';
 import { entryBody, redact, storable, type AuditFields } from './audit-hash.js';
@@ -21,7 +22,11 @@ export interface AuditEntry {
 
 /** Appends one entry and returns its sequence number. */
 export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<number> {
-  return appendAudit(ctx.tx, {
+  return appendAudit(ctx.tx, fieldsOf(ctx, entry));
+}
+
+function fieldsOf(ctx: CommandContext, entry: AuditEntry): Omit<AuditFields, 'seq'> {
+  return {
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
     actorLabel: storable(entry.actorLabel ?? ctx.actor?.displayName ?? 'system'),
@@ -32,7 +37,27 @@ export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<num
     requestId: ctx.requestId,
     ip: ctx.ip,
     scopePath: entry.scopePath ?? null,
-  });
+  };
+}
+
+/**
+ * An entry for a database function to append in the same call as the change it records,
+ * when some of its values exist only once that function has run (the id of the row it
+ * inserts, a number it draws). `body` is the canonical JSON with each such value as a
+ * slot: the JSON string `"<prefix><name>"`, where the prefix holds 128 random bits, so no
+ * other text of the entry can contain it. The function replaces each slot with its
+ * value's JSON — `audit_fill` (migration 0008) — and calls `audit_append`, which stores
+ * and hashes that text; `verify-audit` then checks it like any other entry.
+ */
+export interface AuditDraft {
+  body: string;
+  prefix: string;
+}
+
+/** Drafts an entry: `draft` builds it, writing `slot(name)` for each value the database fills in. */
+export function draftAudit(ctx: CommandContext, draft: (slot: (name: string) => string) => AuditEntry): AuditDraft {
+  const prefix = `gz-slot:${randomBytes(16).toString('hex')}:`;
+  return { body: entryBody(fieldsOf(ctx, draft((name) => `${prefix}${name}`))), prefix };
 }
 
 /**

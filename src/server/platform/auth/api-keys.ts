@@ -79,7 +79,7 @@ export function apiKeyPrefix(key: string): string {
 
 /** The caller a key acts as: its account, with no roles (scopes say what it may do). */
 export function actorOfApiKey(key: ApiKeyRecord): Actor {
-  return { userId: key.userId, personId: null, displayName: key.displayName, grants: [] };
+  return { userId: key.userId, personId: null, displayName: key.displayName, grants: [], unitIds: [] };
 }
 
 export function hasScope(key: ApiKeyRecord, scope: ApiKeyScope): boolean {

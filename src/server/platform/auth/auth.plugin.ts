@@ -30,9 +30,9 @@ async function authenticate(request: FastifyRequest): Promise<void> {
   const { db, clock, loadActor } = request.server.gz;
   const session = await findSession(db, token, clock());
   if (!session) return;
-  const { personId, grants } = await loadActor(db, session.userId);
+  const loaded = await loadActor(db, session.userId);
   request.session = session;
-  request.actor = { userId: session.userId, personId, displayName: session.user.displayName, grants };
+  request.actor = { userId: session.userId, displayName: session.user.displayName, ...loaded };
 }
 
 function originAllowed(request: FastifyRequest): boolean {

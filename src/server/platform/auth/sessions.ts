@@ -3,9 +3,9 @@
  * stores its SHA-256, so a leaked table cannot be replayed as cookies.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt, ne } from 'drizzle-orm';
-import type { Executor } from '../db/database.js';
-import { sessions, users } from './auth.tables.js';
+import { and, eq, lt, ne } from 'drizzle-orm';
+import { callTextFunction, type Executor } from '../db/database.js';
+import { sessions } from './auth.tables.js';
 
 export interface SessionRecord {
   id: string;
@@ -40,31 +40,32 @@ export async function createSession(
   return { token, csrfToken, expiresAt, id };
 }
 
-/** The live session for a cookie token, with its (active) user; undefined otherwise. */
+interface SessionJson {
+  id: string;
+  userId: number;
+  csrfToken: string;
+  expiresAt: string;
+  displayName: string;
+  kind: 'resident' | 'staff';
+  mustChangePassword: boolean;
+  username: string | null;
+  phone: string | null;
+}
+
+/**
+ * The live session for a cookie token, with its (active) user; undefined otherwise. Every
+ * signed-in request asks, so it is one call of `session_lookup` (migration 0009).
+ */
 export async function findSession(ex: Executor, token: string, now: Date): Promise<SessionRecord | undefined> {
-  const [row] = await ex
-    .select({
-      id: sessions.id,
-      userId: sessions.userId,
-      csrfToken: sessions.csrfToken,
-      expiresAt: sessions.expiresAt,
-      displayName: users.displayName,
-      kind: users.kind,
-      mustChangePassword: users.mustChangePassword,
-      username: users.username,
-      phone: users.phone,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionIdOf(token)), gt(sessions.expiresAt, now), eq(users.active, true)))
-    .limit(1);
+  const row = await callTextFunction<SessionJson | null>(ex, 'session_lookup', JSON.stringify({ id: sessionIdOf(token), now: now.toISOString() }));
   if (!row) return undefined;
+  const userId = Number(row.userId);
   return {
     id: row.id,
-    userId: row.userId,
+    userId,
     csrfToken: row.csrfToken,
-    expiresAt: row.expiresAt,
-    user: { id: row.userId, displayName: row.displayName, kind: row.kind, mustChangePassword: row.mustChangePassword, username: row.username, phone: row.phone },
+    expiresAt: new Date(row.expiresAt),
+    user: { id: userId, displayName: row.displayName, kind: row.kind, mustChangePassword: row.mustChangePassword, username: row.username, phone: row.phone },
   };
 }
 

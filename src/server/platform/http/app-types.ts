@@ -5,13 +5,13 @@
  */
 import type { Config } from '../../config.js';
 import type { Database, Db, Executor } from '../db/database.js';
-import type { Actor, Grant } from '../access/actor.js';
+import type { Actor } from '../access/actor.js';
 import type { RouteAccess } from '../access/permission.js';
 import type { Clock } from '../context.js';
 import type { SessionRecord } from '../auth/sessions.js';
 
-/** Loads what the organization model knows of a user: their person record and grants. */
-export type ActorLoader = (ex: Executor, userId: number) => Promise<{ personId: number | null; grants: Grant[] }>;
+/** Loads what the organization model knows of a user: their person record, grants and units. */
+export type ActorLoader = (ex: Executor, userId: number) => Promise<Pick<Actor, 'personId' | 'grants' | 'unitIds'>>;
 
 /** One declared API route and who may call it. */
 export interface RouteEntry {

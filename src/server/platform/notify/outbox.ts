@@ -33,6 +33,15 @@ function check(m: OutboxMessage): void {
 }
 
 /**
+ * The row a message becomes, checked. For a database function that queues a message with
+ * its own change (e.g. `case_intake`), which inserts this row itself.
+ */
+export function outboxRow(m: OutboxMessage): typeof outbox.$inferInsert {
+  check(m);
+  return { channel: m.channel, recipient: m.recipient.trim(), template: m.template, params: m.params ?? {}, dedupeKey: m.dedupeKey || null, nextAttemptAt: m.now, createdAt: m.now };
+}
+
+/**
  * Queues one or several messages inside the caller's transaction `tx` (one multi-row
  * INSERT). A message whose dedupe key was already queued for the same channel and recipient
  * is skipped (ON CONFLICT DO NOTHING). Returns the ids of the rows actually inserted.
@@ -40,20 +49,9 @@ function check(m: OutboxMessage): void {
 export async function enqueue(tx: Executor, messages: OutboxMessage | readonly OutboxMessage[]): Promise<number[]> {
   const list = Array.isArray(messages) ? (messages as readonly OutboxMessage[]) : [messages as OutboxMessage];
   if (list.length === 0) return [];
-  list.forEach(check);
   const rows = await tx
     .insert(outbox)
-    .values(
-      list.map((m) => ({
-        channel: m.channel,
-        recipient: m.recipient.trim(),
-        template: m.template,
-        params: m.params ?? {},
-        dedupeKey: m.dedupeKey || null,
-        nextAttemptAt: m.now,
-        createdAt: m.now,
-      })),
-    )
+    .values(list.map(outboxRow))
     .onConflictDoNothing({ target: [outbox.dedupeKey, outbox.channel, outbox.recipient], where: sql`${outbox.dedupeKey} IS NOT NULL` })
     .returning({ id: outbox.id });
   return rows.map((r) => r.id);

@@ -4,7 +4,7 @@
  * templates that apply to a case. The calendar and the overrides are cached per database
  * handle (catalogue.cache.ts); the commands that edit them invalidate the cache.
  */
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
 import type { DayKind, WorkCalendar } from '../../../platform/time/working-days.js';
 import type { CaseState } from '../case.workflow.js';
@@ -68,11 +68,40 @@ export function markDeadlineRulesChanged(tx: Executor): void {
 
 /** After a command's transaction ends (committed or not): drop what it changed, once more. */
 export function settleCatalogueCaches(tx: Executor): void {
-  if (calendarCache.changedIn(tx)) calendarCache.invalidate(tx);
-  if (overridesCache.changedIn(tx)) overridesCache.invalidate(tx);
+  for (const cache of [calendarCache, overridesCache, categoryCache]) if (cache.changedIn(tx)) cache.invalidate(tx);
 }
 
 // ---- categories ----
+
+const categoryCache = handleCache(async (ex: Executor) => new Map((await selectCategories(ex)).map((c) => [c.id, c])));
+
+/**
+ * Categories by id for intake, deadlines and case views, from the per-handle cache (the
+ * catalogue changes a few times a year; an edit on another server is seen within the
+ * cache's minute). An id the cache lacks — created since it was loaded — is read directly.
+ */
+export async function categoriesById(ex: Executor, ids: readonly number[]): Promise<Map<number, CategoryView>> {
+  const all = await categoryCache.get(ex);
+  const found = new Map<number, CategoryView>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const hit = all.get(id);
+    if (hit) found.set(id, hit);
+    else missing.push(id);
+  }
+  if (missing.length > 0) for (const row of await selectCategories(ex).where(inArray(caseCategories.id, missing))) found.set(row.id, row);
+  return found;
+}
+
+/** One category by id, through the cache (see `categoriesById`). */
+export async function knownCategory(ex: Executor, id: number): Promise<CategoryView | undefined> {
+  return (await categoriesById(ex, [id])).get(id);
+}
+
+/** Called by the commands that rename, move or (de)activate categories (inside their transaction). */
+export function markCategoriesChanged(tx: Executor): void {
+  categoryCache.markChanged(tx);
+}
 
 /** A category by id, with `usable` (active and no deactivated ancestor). */
 export async function categoryById(ex: Executor, id: number): Promise<CategoryView | undefined> {

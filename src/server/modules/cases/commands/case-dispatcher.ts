@@ -8,7 +8,8 @@ import { Invalid } from '../../../platform/http/errors.js';
 import { accountsOfUnit, unitsByIds } from '../../org/org.exports.js';
 import { handlingDue } from '../case-clock.js';
 import { notifyUsers } from '../case.notices.js';
-import { categoryById, replaceCoUnits, supportersOf, type CaseRow, type NewCase } from '../case.repo.js';
+import { replaceCoUnits, supportersOf, type CaseRow, type NewCase } from '../case.repo.js';
+import { knownCategory } from '../catalogue/catalogue.queries.js';
 import type { DispatchMode } from '../cases.tables.js';
 import { lockForEvent, transition, type ActionProps } from './transition.js';
 
@@ -43,7 +44,7 @@ async function checkedUnits(ctx: CommandContext, a: Assignment): Promise<Map<num
 /** The columns, clocks and co-units of an assignment, and the messages to the units and followers. */
 export async function assignLead(ctx: CommandContext, row: CaseRow, a: Assignment, mode: DispatchMode): Promise<{ patch: Partial<NewCase>; data: Record<string, unknown>; after: (c: CaseRow) => Promise<void> }> {
   const names = await checkedUnits(ctx, a);
-  const category = row.categoryId ? await categoryById(ctx.tx, row.categoryId) : undefined;
+  const category = row.categoryId ? await knownCategory(ctx.tx, row.categoryId) : undefined;
   const due = await handlingDue(ctx, row.urgency, category?.path ?? null);
   await replaceCoUnits(ctx.tx, row.id, a.coOrgIds, ctx.now);
   const patch: Partial<NewCase> = {

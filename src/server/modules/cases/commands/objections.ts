@@ -8,7 +8,8 @@ import { Conflict, Invalid } from '../../../platform/http/errors.js';
 import { nearestHolders } from '../../org/org.exports.js';
 import { dispatchDue } from '../case-clock.js';
 import { notifyUsers } from '../case.notices.js';
-import { categoryById, decideObjection, insertObjection, pendingObjection, type CaseRow } from '../case.repo.js';
+import { decideObjection, insertObjection, pendingObjection, type CaseRow } from '../case.repo.js';
+import { knownCategory } from '../catalogue/catalogue.queries.js';
 import { assignLead } from './case-dispatcher.js';
 import { lockForEvent, transition, type ActionProps } from './transition.js';
 
@@ -20,7 +21,7 @@ export interface ObjectionFilerProps extends ActionProps {
 
 export async function objectionFiler(ctx: CommandContext, props: ObjectionFilerProps): Promise<CaseRow> {
   const { row } = await lockForEvent(ctx, props, 'object');
-  const category = row.categoryId ? await categoryById(ctx.tx, row.categoryId) : undefined;
+  const category = row.categoryId ? await knownCategory(ctx.tx, row.categoryId) : undefined;
   // The reviewer decides within the dispatch time limit; the unit's own clocks wait.
   const due = await dispatchDue(ctx, row.urgency, category?.path ?? null);
   const updated = await transition(ctx, row, 'object', { reason: props.reason, patch: { step: due.step, stepDueAt: due.stepDueAt }, public: false, data: { orgId: row.leadOrgId } });

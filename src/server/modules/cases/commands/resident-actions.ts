@@ -6,7 +6,8 @@
 import type { CommandContext } from '../../../platform/context.js';
 import { Conflict, NotFound } from '../../../platform/http/errors.js';
 import { accountsOfUnit } from '../../org/org.exports.js';
-import { categoryById, addSupport, caseById, incrementSupportCount, type CaseRow } from '../case.repo.js';
+import { addSupport, caseById, incrementSupportCount, type CaseRow } from '../case.repo.js';
+import { knownCategory } from '../catalogue/catalogue.queries.js';
 import type { Rating } from '../cases.tables.js';
 import { isOpen, publicStates } from '../case.workflow.js';
 import { redoFeedbackDue } from '../case-clock.js';
@@ -30,7 +31,7 @@ export async function caseRater(ctx: CommandContext, props: CaseRaterProps): Pro
 
 /** The feedback clock restarts; the lead unit is told. */
 async function restartHandling(ctx: CommandContext, row: CaseRow, event: 'redo' | 'reopen', reason: string, extra: Partial<CaseRow>) {
-  const category = row.categoryId ? await categoryById(ctx.tx, row.categoryId) : undefined;
+  const category = row.categoryId ? await knownCategory(ctx.tx, row.categoryId) : undefined;
   const due = await redoFeedbackDue(ctx, row.urgency, category?.path ?? null);
   const updated = await transition(ctx, row, event, { reason, patch: { ...extra, rating: null, step: 'feedback', stepDueAt: due, feedbackDueAt: due, overdue: false, closedAt: null } });
   if (row.leadOrgId) await notifyUsers(ctx, await accountsOfUnit(ctx.tx, row.leadOrgId), 'case.progress', updated, { step: `${event === 'redo' ? '群众不满意，重办' : '群众重新打开'}：${reason}` });

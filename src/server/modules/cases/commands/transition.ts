@@ -6,10 +6,8 @@
  */
 import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/access/actor.js';
-import type { Executor } from '../../../platform/db/database.js';
 import type { CommandContext } from '../../../platform/context.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/http/errors.js';
-import { unitsOfUser } from '../../org/org.exports.js';
 import { casePolicy, type CaseCaller } from '../case.policy.js';
 import { caseForUpdate, insertEvent, pendingExtension, updateCase, type CaseRow, type NewCase } from '../case.repo.js';
 import { caseFacts, nextState, type CaseEvent, type CaseFacts, type Refusal } from '../case.workflow.js';
@@ -21,18 +19,19 @@ export interface ActionProps {
   reason?: string | null | undefined;
 }
 
-export async function callerOfActor(ex: Executor, actor: Actor | null): Promise<CaseCaller> {
-  return { actor, unitIds: actor ? await unitsOfUser(ex, actor.userId) : [] };
+/** The caller as the case policy sees it: the actor and the units they work in (loaded with the actor). */
+export function callerOfActor(actor: Actor | null): CaseCaller {
+  return { actor, unitIds: actor?.unitIds ?? [] };
 }
 
-export async function callerOf(ctx: CommandContext): Promise<CaseCaller> {
-  return callerOfActor(ctx.tx, ctx.actor);
+export function callerOf(ctx: CommandContext): CaseCaller {
+  return callerOfActor(ctx.actor);
 }
 
 /** The case locked for this transaction, if the caller may see it and act with `event`. */
 export async function lockForEvent(ctx: CommandContext, props: ActionProps, event: CaseEvent): Promise<{ row: CaseRow; who: CaseCaller }> {
   const row = await caseForUpdate(ctx.tx, props.caseId);
-  const who = await callerOf(ctx);
+  const who = callerOf(ctx);
   if (!row || !casePolicy.view(who, row)) throw new NotFound();
   if (!casePolicy.may(who, event, row)) throw new Forbidden();
   if (props.version !== undefined && props.version !== row.version) throw new Conflict('case_version_conflict', { current: row.version });

@@ -18,7 +18,7 @@ const STATUS: Record<string, number> = { photo_type_not_allowed: 415, photo_too_
 
 export async function photoAdder(ctx: CommandContext, props: { caseId: number; bytes: Buffer }): Promise<PhotoMeta> {
   const row = await caseForUpdate(ctx.tx, props.caseId);
-  const who = await callerOf(ctx);
+  const who = callerOf(ctx);
   if (!row || !casePolicy.view(who, row)) throw new NotFound();
   const stage = isHandler(who, row) ? 'evidence' : isReporter(who, row) ? 'intake' : null;
   if (!stage || !isOpen(row.state)) throw new Forbidden();

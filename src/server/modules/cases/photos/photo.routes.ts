@@ -48,7 +48,7 @@ export async function photoRoutes(app: GzApp): Promise<void> {
       handler: async (request) => {
         const { db, actor } = readContext(request);
         const row = await caseById(db, request.params.id);
-        if (!row || !casePolicy.view(await callerOfActor(db, actor), row)) throw new NotFound();
+        if (!row || !casePolicy.view(callerOfActor(actor), row)) throw new NotFound();
         return { items: (await photosOf(db, row.id)).map((p) => present(row.id, p)) };
       },
     });
@@ -59,7 +59,7 @@ export async function photoRoutes(app: GzApp): Promise<void> {
       handler: async (request, reply) => {
         const { db, actor } = readContext(request);
         const row = await caseById(db, request.params.id);
-        const who = await callerOfActor(db, actor);
+        const who = callerOfActor(actor);
         if (!row || !casePolicy.view(who, row)) throw new NotFound();
         const original = request.query.original === 'true' && casePolicy.seeInternal(who, row);
         const photo = await photoBytes(db, row.id, request.params.photoId, original);

@@ -10,7 +10,7 @@ import type { CommandContext } from '../../../../platform/context.js';
 import { Conflict, Forbidden, NotFound } from '../../../../platform/http/errors.js';
 import { invalidField } from '../catalogue.errors.js';
 import { canConfigure } from '../catalogue.policy.js';
-import { categoryById, categoryByPath, markDeadlineRulesChanged, type CategoryView } from '../catalogue.queries.js';
+import { categoryById, categoryByPath, markCategoriesChanged, markDeadlineRulesChanged, type CategoryView } from '../catalogue.queries.js';
 import { movePathPrefix, updateCategory } from '../catalogue.repo.js';
 import { pickFields } from './category-creator.js';
 
@@ -39,6 +39,7 @@ export async function categoryUpdater(ctx: CommandContext, props: CategoryUpdate
     patch.path = path;
   }
   if (Object.keys(patch).length === 0) return before;
+  markCategoriesChanged(ctx.tx);
   await updateCategory(ctx.tx, before.id, patch, ctx.now);
   if (patch.path) {
     moved = await movePathPrefix(ctx.tx, before.path, patch.path, ctx.now);
