@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -27,6 +27,7 @@ import type { ActorLoader, RouteEntry } from './platform/http/app-types.js';
 import type { GzApp, ModuleManifest } from './platform/module.js';
 import { modules } from './modules/index.js';
 import { loadActorFromOrg } from './modules/org/org.actor.js';
+import { SessionCache } from './platform/auth/session-cache.js';
 
 export interface BuildOptions {
   config: Config;
@@ -66,7 +67,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const routes: RouteEntry[] = [];
-  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, routes });
+  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, sessionCache: new SessionCache(config.sessionCacheMs), routes });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWeb = existsSync(config.webDir);
@@ -76,7 +77,9 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     reply.header('x-request-id', request.id);
   });
 
-  await app.register(helmet, {
+  // Security headers (CSP, HSTS, nosniff …). The policy is fixed, so the middleware is
+  // built once; @fastify/helmet rebuilt it, parsing the policy anew, on every request.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -97,6 +100,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
     },
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (err) => done(err as Error | undefined)));
   await app.register(cookie);
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,

@@ -19,6 +19,8 @@ export interface Config {
   /** Maximum accepted request body, bytes. */
   bodyLimit: number;
   sessionTtlHours: number;
+  /** How long a server remembers a signed-in caller (session-cache.ts); 0: never. */
+  sessionCacheMs: number;
   /** Bearer token required by /metrics when set. */
   metricsToken: string | undefined;
   /** Requests per minute per client address across the API (sign-in has its own, stricter limits). */
@@ -54,6 +56,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: env.GONGZHI_TIME_ZONE || 'Asia/Shanghai',
     bodyLimit: intFrom(env.GONGZHI_BODY_LIMIT, 1024 * 1024),
     sessionTtlHours: intFrom(env.GONGZHI_SESSION_TTL_HOURS, 12),
+    sessionCacheMs: intFrom(env.GONGZHI_SESSION_CACHE_MS, 2000),
     metricsToken: env.GONGZHI_METRICS_TOKEN || undefined,
     rateLimitPerMinute: intFrom(env.GONGZHI_RATE_LIMIT, 600),
     webDir: resolve(env.GONGZHI_WEB_DIR || './dist/web'),

@@ -12,7 +12,7 @@ import { verifyAudit } from '../../platform/audit/verify.js';
 
 let t: TestApp;
 let w: CaseWorld;
-type C = { id: number; state: string; version: number; number: string; actions: string[]; lead: { id: number; name: string } | null; feedbackDueAt: string | null; stepDueAt: string | null; step: string | null; rating: string | null; supportCount: number };
+type C = { id: number; title: string; state: string; version: number; number: string; actions: string[]; lead: { id: number; name: string } | null; feedbackDueAt: string | null; stepDueAt: string | null; step: string | null; rating: string | null; supportCount: number };
 
 const codeOf = (res: { json(): { code?: string; errors?: Array<{ code: string }> } }) => res.json().errors?.[0]?.code ?? res.json().code;
 

@@ -56,12 +56,15 @@ export function translateDbError(err: unknown): unknown {
   return err;
 }
 
-/** `runCommand` with constraint violations translated (use for every write of this module). */
+/** `runCommand` with constraint violations translated, then the session cache cleared (use for every write of this module). */
 export async function runOrgCommand<T>(request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   try {
     return await runCommand(request, fn);
   } catch (err) {
     throw translateDbError(err);
+  } finally {
+    // Accounts, roles, posts, people and nodes make up signed-in callers: none may be remembered stale.
+    request.server.gz.sessionCache.forgetAll();
   }
 }
 

@@ -1,6 +1,7 @@
 /**
  * Per-request authentication and route access:
- *  - onRequest: session cookie → `request.actor` (null when signed out);
+ *  - onRequest: session cookie → `request.actor` (null when signed out), through the
+ *    per-server session cache (session-cache.ts);
  *  - preHandler: the route's declared access (public / authenticated / permission),
  *    then CSRF for cookie-authenticated writes (synchronizer token in `x-csrf-token`)
  *    and an Origin check for every write.
@@ -8,7 +9,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { can } from '../access/actor.js';
 import { DomainError, Forbidden, Unauthenticated } from '../http/errors.js';
-import { findSession } from './sessions.js';
+import { findSession, sessionIdOf } from './sessions.js';
 import '../http/app-types.js';
 
 export const SESSION_COOKIE = 'gz_sid';
@@ -27,12 +28,21 @@ async function authenticate(request: FastifyRequest): Promise<void> {
   request.session = null;
   const token = request.cookies[SESSION_COOKIE];
   if (!token || token.length > 100) return;
-  const { db, clock, loadActor } = request.server.gz;
-  const session = await findSession(db, token, clock());
+  const { db, clock, loadActor, sessionCache } = request.server.gz;
+  const now = clock();
+  const known = sessionCache.get(sessionIdOf(token), now);
+  if (known) {
+    request.session = known.session;
+    request.actor = known.actor;
+    return;
+  }
+  const started = sessionCache.begin();
+  const session = await findSession(db, token, now);
   if (!session) return;
   const loaded = await loadActor(db, session.userId);
   request.session = session;
   request.actor = { userId: session.userId, displayName: session.user.displayName, ...loaded };
+  sessionCache.put(started, session, request.actor);
 }
 
 function originAllowed(request: FastifyRequest): boolean {

@@ -79,6 +79,7 @@ function routes(app: GzApp): void {
           await deleteSession(ctx.tx, session.id);
           await audit(ctx, { action: 'auth.logout', subjectType: 'user', subjectId: session.userId });
         });
+        request.server.gz.sessionCache.forgetAll();
       }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       reply.clearCookie(CSRF_COOKIE, { path: '/' });
@@ -124,6 +125,7 @@ function routes(app: GzApp): void {
         await deleteOtherSessions(ctx.tx, user.id, request.session!.id);
         await audit(ctx, { action: 'auth.password_change', subjectType: 'user', subjectId: user.id, changes: { password: 'changed' } });
       });
+      request.server.gz.sessionCache.forgetAll();
       return reply.code(204).send(null);
     },
   });

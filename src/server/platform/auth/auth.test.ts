@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, makeNode, makeUser, TEST_PASSWORD, type TestApp } from '../../../../test/helpers/app.js';
+import { sql } from 'drizzle-orm';
+import { queryRows } from '../db/database.js';
 import { lockSeconds, accountRule } from './login-throttle.js';
 
 let t: TestApp;
@@ -123,6 +125,42 @@ describe('housekeeping', () => {
     await authHousekeeping(t.db, new Date());
     expect((await live.get('/api/me')).statusCode).toBe(200);
     await authHousekeeping(t.db, later);
-    expect((await live.get('/api/me')).statusCode).toBe(401);
+    const [left] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.username = 'alice'`);
+    expect(left!.n).toBe(0);
+  });
+});
+
+describe('session cache', () => {
+  it('forgets a signed-out session at once on this server', async () => {
+    await makeUser(t.db, { username: 'erin' });
+    const c = await login(t.app, 'erin');
+    expect((await c.get('/api/me')).statusCode).toBe(200); // remembered now
+    expect((await c.post('/api/auth/logout', {})).statusCode).toBe(204);
+    expect((await c.get('/api/me')).statusCode).toBe(401);
+  });
+
+  it('applies a role granted through the API to a signed-in user at once', async () => {
+    const admin = await login(t.app, 'alice');
+    const user = await makeUser(t.db, { username: 'frank' });
+    const frank = await login(t.app, 'frank');
+    expect((await frank.get('/api/org/nodes')).statusCode).toBe(403); // remembered without grants
+    expect((await admin.post('/api/org/roles', { userId: user.id, role: 'cadre', nodeId: district.id })).statusCode).toBe(201);
+    expect((await frank.get('/api/org/nodes')).statusCode).toBe(200);
+  });
+
+  it('honours a session ended elsewhere once the cache time has passed', async () => {
+    const short = await buildTestApp({ GONGZHI_SESSION_CACHE_MS: '200' });
+    try {
+      const node = await makeNode(short.db, { name: '短缓存区' });
+      await makeUser(short.db, { username: 'dave', roles: [{ role: 'admin', nodeId: node.id }] });
+      const dave = await login(short.app, 'dave');
+      expect((await dave.get('/api/me')).statusCode).toBe(200);
+      // Another server signs dave out: only the table changes.
+      await short.db.execute(sql`DELETE FROM sessions`);
+      await new Promise((r) => setTimeout(r, 250));
+      expect((await dave.get('/api/me')).statusCode).toBe(401);
+    } finally {
+      await short.close();
+    }
   });
 });

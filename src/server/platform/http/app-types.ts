@@ -9,6 +9,7 @@ import type { Actor } from '../access/actor.js';
 import type { RouteAccess } from '../access/permission.js';
 import type { Clock } from '../context.js';
 import type { SessionRecord } from '../auth/sessions.js';
+import type { SessionCache } from '../auth/session-cache.js';
 
 /** Loads what the organization model knows of a user: their person record, grants and units. */
 export type ActorLoader = (ex: Executor, userId: number) => Promise<Pick<Actor, 'personId' | 'grants' | 'unitIds'>>;
@@ -26,6 +27,8 @@ export interface AppDeps {
   db: Db;
   clock: Clock;
   loadActor: ActorLoader;
+  /** Signed-in callers remembered for a moment (session-cache.ts). */
+  sessionCache: SessionCache;
   routes: RouteEntry[];
 }
 
