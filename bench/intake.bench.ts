@@ -3,12 +3,13 @@
  *
  * The intake is `POST /api/cases` through `app.inject` on the real app (buildApp with a
  * loadConfig configuration, as test/helpers/app.ts builds it) by a signed-in resident
- * (session cookie + CSRF token): session and actor look-up, CSRF and zod validation, then in
- * one transaction the category check, the day's number, the dispatch deadline, the route from
- * the responsibility list, the case, its timeline entry, the audit entry and the receipt in
- * the outbox; then the presented case. The limit is a bare single-row insert transaction
- * into the same `cases` table through the same driver. One client, back to back; median of
- * the runs, variants alternated. Target: intake ≥ 40 % of the bare insert rate.
+ * (session cookie + CSRF token): session and actor (through the session cache), CSRF and
+ * zod validation, the category and the dispatch deadline, then one atomic database call
+ * (`case_intake`: the category check, the day's number, the route from the
+ * responsibility list, the case, its timeline entry, the receipt in the outbox and the
+ * audit entry); then the presented case. The limit is a bare single-row insert
+ * transaction into the same `cases` table through the same driver. One client, back to
+ * back; median of the runs, variants alternated. Target: intake ≥ 40 % of the bare insert rate.
  */
 import { eq } from 'drizzle-orm';
 import { buildApp } from '../src/server/app.js';

@@ -1,12 +1,16 @@
 /**
- * What every command receives: the open transaction, who is acting, and the request's
- * identity and time (one injectable clock, so tests control time).
+ * What every command receives: where to run its statements, who is acting, and the
+ * request's identity and time (one injectable clock, so tests control time).
  */
-import type { Tx } from './db/database.js';
+import type { Executor } from './db/database.js';
 import type { Actor } from './access/actor.js';
 
 export interface CommandContext {
-  tx: Tx;
+  /**
+   * The open transaction; or the database itself for a command whose only write is one
+   * statement, atomic by itself (`runSingleWrite`).
+   */
+  tx: Executor;
   actor: Actor | null;
   requestId: string | null;
   ip: string | null;

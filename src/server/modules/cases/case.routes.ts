@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { can } from '../../platform/access/actor.js';
 import { Permission, type RouteAccess } from '../../platform/access/permission.js';
 import type { CommandContext } from '../../platform/context.js';
-import { readContext, runCommand } from '../../platform/http/command.js';
+import { readContext, runCommand, runSingleWrite } from '../../platform/http/command.js';
 import type { GzApp } from '../../platform/module.js';
 import { presentCase, presentSubmitted } from './case.presenter.js';
 import { caseTimeline, getCase, listCases, myCases, publicCases, trackCase } from './case.queries.js';
@@ -81,7 +81,8 @@ function intakeRoutes(app: GzApp): void {
       const staffIntake = can(actor, Permission.CasesIntake) && b.channel !== undefined && b.channel !== 'web';
       const channel = staffIntake ? b.channel! : 'web';
       const { aboutOfficial, channel: _c, ...fields } = b;
-      const out = await runCommand(request, (ctx) =>
+      // Intake writes once (case_intake): no transaction around it is needed.
+      const out = await runSingleWrite(request, (ctx) =>
         caseSubmitter(ctx, {
           ...fields,
           categoryId: fields.categoryId ?? null,

@@ -4,7 +4,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { CommandContext } from '../../../platform/context.js';
-import type { Tx } from '../../../platform/db/database.js';
+import type { Executor } from '../../../platform/db/database.js';
 import { runCommand } from '../../../platform/http/command.js';
 import { Conflict, DomainError, Invalid } from '../../../platform/http/errors.js';
 import { settleCatalogueCaches } from './catalogue.queries.js';
@@ -38,7 +38,7 @@ export function translateCatalogueError(err: unknown): unknown {
 
 /** `runCommand` for catalogue writes. */
 export async function runCatalogueCommand<T>(request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
-  let tx: Tx | undefined;
+  let tx: Executor | undefined;
   try {
     return await runCommand(request, (ctx) => {
       tx = ctx.tx;

@@ -87,8 +87,9 @@ function auditOf(ctx: CommandContext, props: CaseSubmitterProps, areaPath: strin
 
 /**
  * Checks run here (category, supervision, place, deadline); the writes — number, route,
- * case, timeline entry, receipt and audit entry — are one database call (`intakeCase`)
- * in the caller's transaction.
+ * case, timeline entry, receipt and audit entry — are one database call (`intakeCase`),
+ * atomic on its own, so the intake route runs it without a transaction (`runSingleWrite`).
+ * Keep it to that one write, or move the route to `runCommand`.
  */
 export async function caseSubmitter(ctx: CommandContext, props: CaseSubmitterProps): Promise<Submitted> {
   const category = await checkedCategory(ctx, props.categoryId);
