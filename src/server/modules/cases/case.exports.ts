@@ -8,7 +8,7 @@
 import { and, desc, eq, gte, inArray, isNotNull, lt, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { underAny } from '../../platform/db/like.js';
-import { unitsByIds } from '../org/org.exports.js';
+import { unitNames } from '../org/org.exports.js';
 import { categoriesById } from './catalogue/catalogue.queries.js';
 import { caseCategories, caseEvents, cases } from './cases.tables.js';
 import { caseStates, isOpen, type CaseState } from './case.workflow.js';
@@ -108,7 +108,7 @@ export async function publicCaseSummaries(ex: Executor, f: PublicCaseFilter): Pr
       .orderBy(caseEvents.caseId, desc(caseEvents.id));
     for (const e of last) if (e.message) notes.set(e.caseId, e.message);
   }
-  const units = await unitsByIds(ex, rows.flatMap((r) => (r.leadOrgId === null ? [] : [r.leadOrgId])));
+  const units = await unitNames(ex, rows.flatMap((r) => (r.leadOrgId === null ? [] : [r.leadOrgId])));
   const categories = await categoriesById(ex, rows.flatMap((r) => (r.categoryId === null ? [] : [r.categoryId])));
   return rows.map((r) => ({
     id: r.id,
@@ -120,7 +120,7 @@ export async function publicCaseSummaries(ex: Executor, f: PublicCaseFilter): Pr
     submittedAt: r.submittedAt,
     updatedAt: r.updatedAt,
     feedbackDueAt: r.feedbackDueAt,
-    leadUnit: r.leadOrgId === null ? null : (units.get(r.leadOrgId)?.name ?? null),
+    leadUnit: r.leadOrgId === null ? null : (units.get(r.leadOrgId) ?? null),
     content:
       r.isPublic && publishedStates.includes(r.state)
         ? { title: r.title, description: r.description, address: r.address, latitude: round3(r.latitude), longitude: round3(r.longitude), statusNotes: notes.get(r.id) ?? null }

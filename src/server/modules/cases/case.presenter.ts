@@ -4,9 +4,9 @@
  * public (tracking code, public list) sees neither contact details nor exact position.
  */
 import type { Executor } from '../../platform/db/database.js';
-import { unitsByIds } from '../org/org.exports.js';
+import { unitNames } from '../org/org.exports.js';
 import { actionsFor, casePolicy, type CaseCaller } from './case.policy.js';
-import { caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow } from './case.repo.js';
+import { caseNumbers, coUnitsOfMany, pendingExtensionCases, type CaseEventRow, type CaseRow, type ListedCase } from './case.repo.js';
 import { caseFacts, nextState } from './case.workflow.js';
 import type { CaseOut } from './case.schema.js';
 import { categoriesById } from './catalogue/catalogue.queries.js';
@@ -44,18 +44,30 @@ interface CaseLookups {
 }
 
 /** The look-ups of a page of cases, batched (units, categories, co-units, pending extensions, merges). */
-async function lookupsFor(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[]): Promise<CaseLookups> {
-  const coUnits = await coUnitsOfMany(ex, rows.map((r) => r.id));
-  const pending = who ? await pendingExtensionCases(ex, rows.filter((r) => r.state === 'signed' || r.state === 'in_progress' || r.state === 'replied').map((r) => r.id)) : new Set<number>();
-  const unitIds = rows.flatMap((r) => [r.leadOrgId, r.routeOrgId, ...(coUnits.get(r.id) ?? [])]).filter((id): id is number => id !== null);
-  const [units, categories] = await Promise.all([unitsByIds(ex, unitIds), categoriesById(ex, rows.flatMap((r) => (r.categoryId ? [r.categoryId] : [])))]);
-  const merged = await caseNumbers(ex, rows.flatMap((r) => (r.mergedIntoId ? [r.mergedIntoId] : [])));
+async function lookupsFor(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[], known?: Pick<CaseLookups, 'coUnits' | 'pending'>): Promise<CaseLookups> {
+  const ids = (pick: (r: CaseRow) => number | null) => rows.map(pick).filter((id): id is number => id !== null);
+  const extendable = rows.filter((r) => r.state === 'signed' || r.state === 'in_progress' || r.state === 'replied').map((r) => r.id);
+  // Independent look-ups at once: on PostgreSQL each takes its own pooled connection, so a
+  // page waits for the slowest rather than for their sum (PGlite runs them in turn).
+  const [coUnits, pending, leadAndRoute, categories, merged] = await Promise.all([
+    known?.coUnits ?? coUnitsOfMany(ex, rows.map((r) => r.id)),
+    known?.pending ?? (who ? pendingExtensionCases(ex, extendable) : new Set<number>()),
+    unitNames(ex, [...ids((r) => r.leadOrgId), ...ids((r) => r.routeOrgId)]),
+    categoriesById(ex, ids((r) => r.categoryId)),
+    caseNumbers(ex, ids((r) => r.mergedIntoId)),
+  ]);
+  const coUnitIds = [...coUnits.values()].flat().filter((id) => !leadAndRoute.has(id));
+  const names = coUnitIds.length > 0 ? new Map([...leadAndRoute, ...(await unitNames(ex, coUnitIds))]) : leadAndRoute;
+  const units = new Map([...names].map(([id, name]) => [id, { name }]));
   return { coUnits, pending, units, categories, merged };
 }
 
-/** Presents many cases with batched look-ups. */
-export async function presentCases(ex: Executor, who: CaseCaller | null, rows: readonly CaseRow[], now: Date = new Date()): Promise<CaseOut[]> {
-  return presentWith(await lookupsFor(ex, who, rows), who, rows, now);
+/** Presents a page read with its co-units and pending extensions (`selectCasePage`): the rest comes from caches. */
+export async function presentListed(ex: Executor, who: CaseCaller | null, listed: readonly ListedCase[], now: Date = new Date()): Promise<CaseOut[]> {
+  const rows = listed.map((l) => l.row);
+  const coUnits = new Map(listed.filter((l) => l.coUnitIds.length > 0).map((l) => [l.row.id, l.coUnitIds]));
+  const pending = new Set(who ? listed.filter((l) => l.extensionPending).map((l) => l.row.id) : []);
+  return presentWith(await lookupsFor(ex, who, rows, { coUnits, pending }), who, rows, now);
 }
 
 /**
@@ -117,8 +129,9 @@ function presentWith(l: CaseLookups, who: CaseCaller | null, rows: readonly Case
   });
 }
 
-export async function presentCase(ex: Executor, who: CaseCaller | null, row: CaseRow, now?: Date): Promise<CaseOut> {
-  return (await presentCases(ex, who, [row], now))[0]!;
+/** One case, with its look-ups. */
+export async function presentCase(ex: Executor, who: CaseCaller | null, row: CaseRow, now: Date = new Date()): Promise<CaseOut> {
+  return presentWith(await lookupsFor(ex, who, [row]), who, [row], now)[0]!;
 }
 
 /** Which role acted, for residents: they see roles and units, never staff names. */

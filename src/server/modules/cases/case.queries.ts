@@ -15,8 +15,8 @@ import { nodePlace } from '../org/org.exports.js';
 import { callerOfActor } from './commands/transition.js';
 import type { Actor } from '../../platform/access/actor.js';
 import { casePolicy, type CaseCaller } from './case.policy.js';
-import { presentCase, presentCases, presentTimeline, viewOf } from './case.presenter.js';
-import { caseById, caseByTrackingHash, eventsOf } from './case.repo.js';
+import { presentCase, presentListed, presentTimeline, viewOf } from './case.presenter.js';
+import { caseById, caseByTrackingHash, eventsOf, selectCasePage } from './case.repo.js';
 import type { CaseListQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
@@ -74,24 +74,24 @@ export async function listCases(rc: ReadContext, q: CaseListQuery) {
     q.overdue === true ? eq(cases.overdue, true) : undefined,
   );
   const urgentFirst = q.box !== 'all';
-  const rows = await rc.db
-    .select()
-    .from(cases)
-    .where(where)
-    .orderBy(...(urgentFirst ? [sql`${cases.stepDueAt} ASC NULLS LAST`, asc(cases.id)] : [desc(cases.id)]))
-    .limit(q.limit)
-    .offset(q.offset);
-  const [total] = await rc.db.select({ n: count() }).from(cases).where(where);
-  return { items: await presentCases(rc.db, who, rows), total: Number(total?.n ?? 0) };
+  return pageOf(rc, who, where, urgentFirst ? [sql`${cases.stepDueAt} ASC NULLS LAST`, asc(cases.id)] : [desc(cases.id)], q);
+}
+
+/**
+ * A page (with its co-units and pending extensions) and the total of its filter, asked at
+ * once — on PostgreSQL two pooled connections, so the page waits for the slower of the
+ * two, not for both — then presented from the caches.
+ */
+async function pageOf(rc: ReadContext, who: CaseCaller | null, where: SQL | undefined, orderBy: SQL[], paging: { limit: number; offset: number }) {
+  const [listed, [total]] = await Promise.all([selectCasePage(rc.db, where, orderBy, paging.limit, paging.offset), rc.db.select({ n: count() }).from(cases).where(where)]);
+  return { items: await presentListed(rc.db, who, listed), total: Number(total?.n ?? 0) };
 }
 
 /** The reporter's own cases, newest first. */
 export async function myCases(rc: ReadContext, paging: { limit: number; offset: number }) {
   const userId = rc.actor!.userId;
   const who = callerOfActor(rc.actor);
-  const rows = await rc.db.select().from(cases).where(eq(cases.reporterUserId, userId)).orderBy(desc(cases.id)).limit(paging.limit).offset(paging.offset);
-  const [total] = await rc.db.select({ n: count() }).from(cases).where(eq(cases.reporterUserId, userId));
-  return { items: await presentCases(rc.db, who, rows), total: Number(total?.n ?? 0) };
+  return pageOf(rc, who, eq(cases.reporterUserId, userId), [desc(cases.id)], paging);
 }
 
 /** Public cases ("我也遇到"): accepted and beyond, not refused or merged, newest first. */
@@ -102,9 +102,7 @@ export async function publicCases(rc: ReadContext, q: { nodeId?: number | undefi
     inArray(cases.state, [...publicStates]),
     under ? underAny(cases.areaPath, [under.path]) : undefined,
   );
-  const rows = await rc.db.select().from(cases).where(where).orderBy(desc(cases.id)).limit(q.limit).offset(q.offset);
-  const [total] = await rc.db.select({ n: count() }).from(cases).where(where);
-  return { items: await presentCases(rc.db, null, rows), total: Number(total?.n ?? 0) };
+  return pageOf(rc, null, where, [desc(cases.id)], q);
 }
 
 /** One case, if the caller may see it (404 otherwise — never told apart from a missing one). */

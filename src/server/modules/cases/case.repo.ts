@@ -1,8 +1,9 @@
 /**
  * Queries of the cases module (Drizzle; no rules). Only this module touches its tables.
  */
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { callTextFunction, type Executor } from '../../platform/db/database.js';
+import { and, asc, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
+import { callTextFunction, queryRows, type Executor } from '../../platform/db/database.js';
+import { anyId } from '../../platform/db/any-id.js';
 import { jsonOfRow, rowFromJson } from '../../platform/db/json-row.js';
 import type { AuditDraft } from '../../platform/audit/audit.js';
 import { outboxRow, type OutboxMessage } from '../../platform/notify/outbox.js';
@@ -50,6 +51,35 @@ export async function intakeCase(ex: Executor, input: IntakeInput): Promise<{ ro
   return { row: rowFromJson(cases, out.case), routeUnit: out.routeUnit ?? null };
 }
 
+/** A case with what its list entry needs from other tables. */
+export interface ListedCase {
+  row: CaseRow;
+  coUnitIds: number[];
+  /** An extension request awaits decision. */
+  extensionPending: boolean;
+}
+
+/**
+ * Per listed case, looked up by the page's own statement (only for the rows it returns).
+ * `cases.id` is written out: in a select list Drizzle renders a column unqualified, and
+ * inside these subqueries a bare "id" would name the subquery's own table's id.
+ */
+const listExtras = {
+  coUnitIds: sql<number[] | null>`(SELECT json_agg(cu.org_id ORDER BY cu.added_at, cu.org_id) FROM case_co_units cu WHERE cu.case_id = cases.id)`.as('co_unit_ids'),
+  extensionPending: sql<boolean>`EXISTS (SELECT 1 FROM case_extensions e WHERE e.case_id = cases.id AND e.decision IS NULL)`.as('extension_pending'),
+};
+
+/** A page of cases with their co-units and pending extensions, in one statement. */
+export async function selectCasePage(ex: Executor, where: SQL | undefined, orderBy: SQL[], limit: number, offset: number): Promise<ListedCase[]> {
+  const query = ex.select({ ...getTableColumns(cases), ...listExtras }).from(cases).where(where).orderBy(...orderBy).limit(limit).offset(offset);
+  const raw = await queryRows<Record<string, unknown>>(ex, query.getSQL());
+  return raw.map((r) => ({
+    row: rowFromJson(cases, r),
+    coUnitIds: ((r['co_unit_ids'] as number[] | null) ?? []).map(Number),
+    extensionPending: r['extension_pending'] === true,
+  }));
+}
+
 export async function caseById(ex: Executor, id: number): Promise<CaseRow | undefined> {
   const [row] = await ex.select().from(cases).where(eq(cases.id, id)).limit(1);
   return row;
@@ -58,7 +88,7 @@ export async function caseById(ex: Executor, id: number): Promise<CaseRow | unde
 /** Public numbers of cases by id (one query for a page's merged-into links). */
 export async function caseNumbers(ex: Executor, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await ex.select({ id: cases.id, number: cases.number }).from(cases).where(inArray(cases.id, [...new Set(ids)]));
+  const rows = await ex.select({ id: cases.id, number: cases.number }).from(cases).where(anyId(cases.id, ids));
   return new Map(rows.map((r) => [r.id, r.number]));
 }
 
@@ -147,7 +177,7 @@ export async function pendingExtensionCases(ex: Executor, caseIds: readonly numb
   const rows = await ex
     .selectDistinct({ caseId: caseExtensions.caseId })
     .from(caseExtensions)
-    .where(and(inArray(caseExtensions.caseId, [...caseIds]), sql`${caseExtensions.decision} IS NULL`));
+    .where(and(anyId(caseExtensions.caseId, caseIds), sql`${caseExtensions.decision} IS NULL`));
   return new Set(rows.map((r) => r.caseId));
 }
 
@@ -197,7 +227,7 @@ export async function incrementSupportCount(ex: Executor, caseId: number): Promi
 export async function coUnitsOfMany(ex: Executor, caseIds: readonly number[]): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>();
   if (caseIds.length === 0) return out;
-  const rows = await ex.select().from(caseCoUnits).where(inArray(caseCoUnits.caseId, [...new Set(caseIds)]));
+  const rows = await ex.select().from(caseCoUnits).where(anyId(caseCoUnits.caseId, caseIds));
   for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.orgId]);
   return out;
 }

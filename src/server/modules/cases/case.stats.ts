@@ -7,7 +7,7 @@ import { scopeOf } from '../../platform/access/actor.js';
 import { Permission } from '../../platform/access/permission.js';
 import { queryRows } from '../../platform/db/database.js';
 import { underAny } from '../../platform/db/like.js';
-import { unitsByIds } from '../org/org.exports.js';
+import { unitNames } from '../org/org.exports.js';
 import type { ReadContext } from './case.queries.js';
 
 export async function objectionStats(rc: ReadContext) {
@@ -22,6 +22,6 @@ export async function objectionStats(rc: ReadContext) {
          WHERE ${underAny(sql`c.area_path`, scope)}
          GROUP BY o.org_id ORDER BY filed DESC, o.org_id`,
   );
-  const units = await unitsByIds(rc.db, rows.map((r) => r.org_id));
-  return { items: rows.map((r) => ({ orgId: r.org_id, orgName: units.get(r.org_id)?.name ?? '', filed: r.filed, upheld: r.upheld, rejected: r.rejected, pending: r.pending })) };
+  const units = await unitNames(rc.db, rows.map((r) => r.org_id));
+  return { items: rows.map((r) => ({ orgId: r.org_id, orgName: units.get(r.org_id) ?? '', filed: r.filed, upheld: r.upheld, rejected: r.rejected, pending: r.pending })) };
 }

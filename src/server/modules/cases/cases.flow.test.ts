@@ -205,6 +205,20 @@ describe('side paths', () => {
     expect(x).toMatchObject({ state: 'dispatched', lead: { id: w.units.cg } });
   });
 
+  it('lists co-handling units by name, a renamed unit under its new name at once', async () => {
+    const { case: c } = await submit();
+    await act('dispatcher', c.id, 'dispatch', { orgId: w.units.cg, coOrgIds: [w.units.sj] });
+    const listed = async () => (await w.clients.dispatcher.get('/api/cases?box=all&limit=100')).json().items.find((i: C) => i.id === c.id) as C & { coUnits: Array<{ id: number; name: string }> };
+    expect((await listed()).coUnits).toEqual([{ id: w.units.sj, name: '市场监管局' }]);
+    const rename = (name: string) => w.clients.admin.patch(`/api/org/organizations/${w.units.sj}`, { name });
+    expect((await rename('市场监督管理局')).statusCode).toBe(200);
+    try {
+      expect((await listed()).coUnits).toEqual([{ id: w.units.sj, name: '市场监督管理局' }]);
+    } finally {
+      await rename('市场监管局');
+    }
+  });
+
   it('approves an extension from the current deadline and tells the resident why', async () => {
     const { case: c } = await submit();
     await act('dispatcher', c.id, 'dispatch');
@@ -215,6 +229,10 @@ describe('side paths', () => {
     expect(asked.actions).not.toContain('request_extension'); // one pending request at a time
     expect((await w.clients.verifier.get(`/api/cases/${c.id}`)).json().actions).toContain('decide_extension');
     await act('handler', c.id, 'extension', { reason: '再延', workingDays: 3 }, 409);
+    // List pages carry the same facts as the case itself.
+    const listedFor = async (who: 'handler' | 'verifier', box: string) => (await w.clients[who].get(`/api/cases?box=${box}`)).json().items.find((i: C) => i.id === c.id) as C;
+    expect((await listedFor('handler', 'to_handle')).actions).not.toContain('request_extension');
+    expect((await listedFor('verifier', 'all')).actions).toContain('decide_extension');
     const x = await act('verifier', c.id, 'extension-decision', { approved: true, reason: '配件需外地调货' });
     expect(new Date(x.feedbackDueAt!).getTime()).toBeGreaterThan(new Date(signed.feedbackDueAt!).getTime() + 2 * 86_400_000);
     expect(x.stepDueAt).toBe(x.feedbackDueAt);

@@ -7,6 +7,7 @@ import type { FastifyRequest } from 'fastify';
 import { Conflict, DomainError, Invalid } from '../../platform/http/errors.js';
 import { runCommand } from '../../platform/http/command.js';
 import type { CommandContext } from '../../platform/context.js';
+import { forgetUnitNames } from './unit-names.js';
 
 /** Unique index → message code. */
 const UNIQUE_CODES: Record<string, string> = {
@@ -56,15 +57,17 @@ export function translateDbError(err: unknown): unknown {
   return err;
 }
 
-/** `runCommand` with constraint violations translated, then the session cache cleared (use for every write of this module). */
+/** `runCommand` with constraint violations translated, then this module's caches cleared (use for every write of this module). */
 export async function runOrgCommand<T>(request: FastifyRequest, fn: (ctx: CommandContext) => Promise<T>): Promise<T> {
   try {
     return await runCommand(request, fn);
   } catch (err) {
     throw translateDbError(err);
   } finally {
-    // Accounts, roles, posts, people and nodes make up signed-in callers: none may be remembered stale.
+    // Accounts, roles, posts, people and nodes make up signed-in callers, and units have
+    // names shown everywhere: none may be remembered stale on this server.
     request.server.gz.sessionCache.forgetAll();
+    forgetUnitNames(request.server.gz.db);
   }
 }
 

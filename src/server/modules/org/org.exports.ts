@@ -7,9 +7,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { queryRows } from '../../platform/db/database.js';
+import { anyId } from '../../platform/db/any-id.js';
 import { adminNodes, organizations, people, posts, roleAssignments } from './org.tables.js';
 
 export { nodePlace, type NodePlace } from './node-places.js';
+export { unitNames } from './unit-names.js';
 
 export interface UnitSummary {
   id: number;
@@ -27,7 +29,7 @@ export async function unitsByIds(ex: Executor, ids: readonly number[]): Promise<
     .select({ id: organizations.id, name: organizations.name, kind: organizations.kind, nodeId: organizations.nodeId, nodePath: adminNodes.path, active: organizations.active })
     .from(organizations)
     .innerJoin(adminNodes, eq(adminNodes.id, organizations.nodeId))
-    .where(inArray(organizations.id, [...new Set(ids)]));
+    .where(anyId(organizations.id, ids));
   return new Map(rows.map((r) => [r.id, r]));
 }
 

@@ -2,7 +2,7 @@
  * What the rest of the cases module (intake, dispatch, deadlines, replies) reads from the
  * catalogue: categories, the working-day calendar, deadline overrides and the reply
  * templates that apply to a case. The calendar and the overrides are cached per database
- * handle (catalogue.cache.ts); the commands that edit them invalidate the cache.
+ * handle (platform/db/handle-cache.ts); the commands that edit them invalidate the cache.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/database.js';
@@ -10,7 +10,7 @@ import type { DayKind, WorkCalendar } from '../../../platform/time/working-days.
 import type { CaseState } from '../case.workflow.js';
 import { calendarDays, caseCategories, deadlineRules, replyTemplates } from '../cases.tables.js';
 import type { DeadlineRule } from '../deadlines.js';
-import { handleCache } from './catalogue.cache.js';
+import { handleCache } from '../../../platform/db/handle-cache.js';
 import { selectCategories, usableCategory, type CategoryView, type DeadlineRuleRow, type TemplateRow } from './catalogue.repo.js';
 
 export type { CategoryView, TemplateRow } from './catalogue.repo.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Executor } from '../../../platform/db/database.js';
-import { handleCache } from './catalogue.cache.js';
+import type { Executor } from './database.js';
+import { handleCache } from './handle-cache.js';
 
 // Stand-ins for a database handle and its transactions: Drizzle shares `dialect` between them.
 const dialect = {};

@@ -1,11 +1,12 @@
 /**
  * A small in-memory cache of reference data (the working-day calendar, deadline
- * overrides), one entry per database handle, so that every case action does not reload
- * tables that change a few times a year.
+ * overrides, categories, unit names), one entry per database handle, so that every case
+ * action and page does not reload tables that change a few times a year.
  *
  * Correctness within one process: the commands that edit the data mark their transaction
  * (`markChanged`), which drops the entry at once and again after the commit (see
- * `runCatalogueCommand`), and a load that started before a change is never stored. A
+ * `runCatalogueCommand`), or invalidate it once they end (`runOrgCommand`), and a load
+ * that started before a change is never stored. A
  * transaction that changed the data reads around the cache, so its own uncommitted rows
  * are never cached.
  *
@@ -13,7 +14,7 @@
  * entries live only `ttlMs` (60 s by default). A minute's staleness of a calendar that
  * changes once a year is acceptable; a deadline computed in that minute uses the old day.
  */
-import type { Executor } from '../../../platform/db/database.js';
+import type { Executor } from './database.js';
 
 /** Drizzle shares one dialect object between a database handle and all its transactions. */
 function handleKey(ex: Executor): object {
