@@ -117,3 +117,14 @@ export async function placeNamedIn(ex: Executor, rootPath: string, text: string)
   );
   return row;
 }
+
+/**
+ * A category renamed in the catalogue: the responsibility list's entries naming it or a
+ * category below it follow, so matters keep their route (职责清单 entries are keyed by path).
+ */
+export async function moveResponsibilityCategories(ex: Executor, from: string, to: string, now: Date): Promise<void> {
+  await ex.execute(
+    sql`UPDATE responsibilities SET category = ${to} || substr(category, ${from.length + 1}), updated_at = ${now}
+         WHERE category = ${from} OR starts_with(category, ${`${from}/`})`,
+  );
+}

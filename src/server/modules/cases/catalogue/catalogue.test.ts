@@ -100,6 +100,9 @@ describe('category catalogue', () => {
     const local = all.find((c) => c.path === '市容环境/共享单车乱停放')!;
     expect((await admin.put('/api/cases/deadline-rules', { category: '市容环境/共享单车乱停放/占用盲道', urgency: 'general', dispatchHours: 4, signHours: 2, feedbackHours: 48 })).statusCode).toBe(201);
     expect((await admin.post('/api/cases/templates', { title: '单车', body: '已通知运营企业清理。', category: '市容环境/共享单车乱停放' })).statusCode).toBe(201);
+    const [node] = await queryRows<{ id: number }>(db, sql`SELECT id FROM admin_nodes ORDER BY id LIMIT 1`);
+    const [org] = await queryRows<{ id: number }>(db, sql`INSERT INTO organizations (node_id, kind, code, name) VALUES (${node!.id}, 'department', 'RENAME-CG', '城管') RETURNING id`);
+    await db.execute(sql`INSERT INTO responsibilities (category, node_id, org_id) VALUES ('市容环境/共享单车乱停放', ${node!.id}, ${org!.id}), ('市容环境/共享单车乱停放/占用盲道', ${node!.id}, ${org!.id})`);
     const renamed = await admin.patch(`/api/cases/categories/${local.id}`, { name: '互联网租赁自行车乱停放' });
     expect(renamed.json()).toMatchObject({ name: '互联网租赁自行车乱停放', path: '市容环境/互联网租赁自行车乱停放' });
     const after = (await admin.get('/api/cases/categories')).json().items.map((c: { path: string }) => c.path);
@@ -109,6 +112,9 @@ describe('category catalogue', () => {
     expect(rules).toContain('市容环境/互联网租赁自行车乱停放/占用盲道');
     const tpl = (await admin.get(`/api/cases/templates?category=${enc('市容环境/互联网租赁自行车乱停放/占用盲道')}`)).json().items;
     expect(tpl.map((t: { title: string }) => t.title)).toContain('单车');
+    // The responsibility list follows, so such matters keep their route.
+    const listed = await queryRows<{ category: string }>(db, sql`SELECT category FROM responsibilities WHERE org_id = ${org!.id} ORDER BY category`);
+    expect(listed.map((r) => r.category)).toEqual(['市容环境/互联网租赁自行车乱停放', '市容环境/互联网租赁自行车乱停放/占用盲道']);
     const standard = all.find((c) => c.path === '市容环境/私搭乱建')!;
     expect(codeOf(await admin.patch(`/api/cases/categories/${standard.id}`, { name: '违法建设' }))).toBe('category_system_rename');
     const sibling = all.find((c) => c.path === '本地特色事项')!;

@@ -13,6 +13,7 @@ import { canConfigure } from '../catalogue.policy.js';
 import { categoryById, categoryByPath, markCategoriesChanged, markDeadlineRulesChanged, type CategoryView } from '../catalogue.queries.js';
 import { movePathPrefix, updateCategory } from '../catalogue.repo.js';
 import { pickFields } from './category-creator.js';
+import { moveResponsibilityCategories } from '../../../org/org.exports.js';
 
 export interface CategoryUpdaterProps {
   id: number;
@@ -43,6 +44,7 @@ export async function categoryUpdater(ctx: CommandContext, props: CategoryUpdate
   await updateCategory(ctx.tx, before.id, patch, ctx.now);
   if (patch.path) {
     moved = await movePathPrefix(ctx.tx, before.path, patch.path, ctx.now);
+    await moveResponsibilityCategories(ctx.tx, before.path, patch.path, ctx.now);
     markDeadlineRulesChanged(ctx.tx);
   }
   const after = (await categoryById(ctx.tx, before.id))!;
