@@ -20,6 +20,7 @@ import { caseById, caseByTrackingHash, eventsOf, selectCasePage } from './case.r
 import type { CaseListQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
+import { matchesTerms, queryTerms } from './search/case-search.js';
 import { openStates, publicStates } from './case.workflow.js';
 
 export interface ReadContext {
@@ -50,11 +51,12 @@ function inboxFilter(box: Inbox, who: CaseCaller): SQL {
   }
 }
 
-/** Words, a case number or a phone number. */
-function lookup(q: string): SQL {
+/** A case number, a phone number, or words (full-text; a query without words matches as typed). */
+async function lookup(db: Db, q: string): Promise<SQL> {
   if (/^\d{8}-\d{1,6}$/.test(q)) return eq(cases.number, q);
   if (/^\+?\d[\d -]{6,}$/.test(q)) return eq(cases.contactPhone, q.replace(/[ -]/g, ''));
-  return matchesText(q, cases.title, cases.description, cases.address);
+  const terms = await queryTerms(db, q);
+  return terms.length > 0 ? matchesTerms(terms) : matchesText(q, cases.title, cases.description, cases.address);
 }
 
 /** A page of an inbox, most urgent first for work boxes, newest first otherwise. */
@@ -68,7 +70,7 @@ export async function listCases(rc: ReadContext, q: CaseListQuery) {
     q.state ? eq(cases.state, q.state) : undefined,
     q.categoryId !== undefined ? eq(cases.categoryId, q.categoryId) : undefined,
     under ? underAny(cases.areaPath, [under.path]) : undefined,
-    q.q ? lookup(q.q) : undefined,
+    q.q ? await lookup(rc.db, q.q) : undefined,
     q.from ? gte(cases.submittedAt, startOfLocalDate(q.from, zone)) : undefined,
     q.to ? lt(cases.submittedAt, startOfLocalDate(addDays(q.to, 1), zone)) : undefined,
     q.overdue === true ? eq(cases.overdue, true) : undefined,

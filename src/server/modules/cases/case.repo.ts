@@ -30,12 +30,14 @@ export interface IntakeInput {
   audit: AuditDraft;
   /** The receipt to queue (its params gain `number` and `caseId`), if any. */
   receipt: OutboxMessage | null;
+  /** The segmented words to index for search (search/case-search.ts). */
+  search: { title: string; body: string };
 }
 
 /**
- * Records a new case in one call of `case_intake` (migration 0008): the category check,
- * the day's number, the route from the responsibility list, the case, its first timeline
- * entry, the receipt and the audit entry. Undefined when the category is not usable
+ * Records a new case in one call of `case_intake` (migrations 0008, 0011): the category
+ * check, the day's number, the route from the responsibility list, the case, its first
+ * timeline entry, its search words, the receipt and the audit entry. Undefined when the category is not usable
  * (nothing was written).
  */
 export async function intakeCase(ex: Executor, input: IntakeInput): Promise<{ row: CaseRow; routeUnit: string | null } | undefined> {
@@ -45,6 +47,7 @@ export async function intakeCase(ex: Executor, input: IntakeInput): Promise<{ ro
     event: jsonOfRow(caseEvents, input.event),
     audit: input.audit,
     receipt: input.receipt ? jsonOfRow(outbox, outboxRow(input.receipt)) : null,
+    search: input.search,
   });
   const out = await callTextFunction<{ error?: string; case?: Record<string, unknown>; routeUnit?: string | null }>(ex, 'case_intake', body);
   if (out.error || !out.case) return undefined;

@@ -115,6 +115,19 @@ describe('intake', () => {
     }
   });
 
+  it('finds cases by the words of their title, description, address and replies', async () => {
+    const { case: c } = await submit({ title: '小区门口生活垃圾堆放多日无人清运', description: '天气炎热，气味很大，蚊蝇滋生。', address: '幸福路 3 号' });
+    const ids = async (q: string) => ((await w.clients.dispatcher.get(`/api/cases?box=all&limit=100&q=${encodeURIComponent(q)}`)).json().items as C[]).map((i) => i.id);
+    expect(await ids('垃圾清运')).toContain(c.id); // two words, each somewhere in the text
+    expect(await ids('蚊蝇')).toContain(c.id);
+    expect(await ids('幸福路')).toContain(c.id);
+    expect(await ids('环卫公司')).not.toContain(c.id);
+    await throughReply(c.id); // replies '已处理'
+    const answered = (await submit({ type: 'enquiry', title: '垃圾分类时间' })).case;
+    await act('dispatcher', answered.id, 'answer', { answer: '环卫公司每天早七点收运。' });
+    expect(await ids('环卫公司')).toEqual([answered.id]);
+  });
+
   it('refuses bad input with field errors and never half-writes', async () => {
     const res = await w.clients.resident.post('/api/cases', requestBody(w, { title: '', nodeId: 999999999 }));
     expect(res.statusCode).toBe(400);

@@ -281,6 +281,25 @@ export const casePhotos = pgTable(
   (t) => [index('case_photos_case_idx').on(t.caseId)],
 );
 
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * What full-text search matches (issue #4): the segmented words (platform/text/segmenter.ts)
+ * of the title (weight A), the description and address (B) and the replies (C), parsed by
+ * PostgreSQL's 'simple' configuration. Apart from `cases` so that pages of cases never
+ * carry it. Filled at intake and on each reply; `search.index` fills rows that lack it.
+ */
+export const caseSearch = pgTable(
+  'case_search',
+  {
+    caseId: ref('case_id')
+      .primaryKey()
+      .references(() => cases.id, { onDelete: 'cascade' }),
+    vector: tsvector('vector').notNull(),
+  },
+  (t) => [index('case_search_vector_idx').using('gin', t.vector)],
+);
+
 /** "我也遇到" — residents who support a public case and follow its progress. */
 export const caseSupports = pgTable(
   'case_supports',

@@ -128,3 +128,9 @@ export async function moveResponsibilityCategories(ex: Executor, from: string, t
          WHERE category = ${from} OR starts_with(category, ${`${from}/`})`,
   );
 }
+
+/** The names of places (tree nodes) and units: words the search segmenter keeps whole. */
+export async function placeAndUnitNames(ex: Executor): Promise<string[]> {
+  const rows = await queryRows<{ name: string }>(ex, sql`SELECT name FROM admin_nodes UNION SELECT name FROM organizations`);
+  return rows.map((r) => r.name);
+}

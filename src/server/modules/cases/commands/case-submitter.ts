@@ -13,6 +13,7 @@ import '../case.notices.js';
 import type { OutboxMessage } from '../../../platform/notify/outbox.js';
 import { intakeCase, type CaseRow } from '../case.repo.js';
 import { knownCategory } from '../catalogue/catalogue.queries.js';
+import { intakeWords, segmenterFor } from '../search/case-search.js';
 import type { CaseChannel, CaseType } from '../cases.tables.js';
 import type { Urgency } from '../deadlines.js';
 import { newTrackingCode, trackingHash } from '../tracking.js';
@@ -86,8 +87,9 @@ function auditOf(ctx: CommandContext, props: CaseSubmitterProps, areaPath: strin
 }
 
 /**
- * Checks run here (category, supervision, place, deadline); the writes — number, route,
- * case, timeline entry, receipt and audit entry — are one database call (`intakeCase`),
+ * Checks run here (category, supervision, place, deadline) and the words are cut for
+ * search; the writes — number, route, case, timeline entry, search words, receipt and audit
+ * entry — are one database call (`intakeCase`),
  * atomic on its own, so the intake route runs it without a transaction (`runSingleWrite`).
  * Keep it to that one write, or move the route to `runCommand`.
  */
@@ -105,6 +107,7 @@ export async function caseSubmitter(ctx: CommandContext, props: CaseSubmitterPro
     event: { actorUserId: ctx.actor?.userId ?? null, actorLabel: ctx.actor?.displayName ?? props.contactName ?? '市民', data: { channel: props.channel } },
     audit: auditOf(ctx, props, place.path),
     receipt: receiptOf(ctx, props),
+    search: intakeWords(await segmenterFor(ctx.tx), props),
   });
   // Deactivated on another server since this one cached the catalogue: the database's answer stands.
   if (!created) throw invalid('body.categoryId', 'ref_not_found');

@@ -7,6 +7,7 @@ import { Invalid } from '../../../platform/http/errors.js';
 import { notifyUsers } from '../case.notices.js';
 import { supportersOf, type CaseRow } from '../case.repo.js';
 import { lockForEvent, transition, type ActionProps } from './transition.js';
+import { indexReply } from '../search/case-search.js';
 
 /** 签收: the signer becomes the handler; the running clock is now the feedback deadline. */
 export async function caseSigner(ctx: CommandContext, props: ActionProps): Promise<CaseRow> {
@@ -31,6 +32,7 @@ export async function caseReplier(ctx: CommandContext, props: CaseReplierProps):
   const { row } = await lockForEvent(ctx, props, 'reply');
   if (!props.message.trim()) throw new Invalid('case_reply_required', [{ path: 'body.message', code: 'case_reply_required' }]);
   const updated = await transition(ctx, row, 'reply', { message: props.message.trim(), patch: { step: null, stepDueAt: null, repliedAt: ctx.now } });
+  await indexReply(ctx.tx, row.id, props.message);
   const followers = [...(updated.reporterUserId ? [updated.reporterUserId] : []), ...(await supportersOf(ctx.tx, updated.id))];
   await notifyUsers(ctx, followers, 'case.progress', updated, { step: `已答复：${props.message.trim().slice(0, 60)}` });
   return updated;

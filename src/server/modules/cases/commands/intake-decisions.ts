@@ -9,6 +9,7 @@ import { addSupport, caseForUpdate, type CaseRow } from '../case.repo.js';
 import { casePolicy } from '../case.policy.js';
 import { isOpen } from '../case.workflow.js';
 import { lockForEvent, transition, type ActionProps } from './transition.js';
+import { indexReply } from '../search/case-search.js';
 
 const reporterOf = (c: CaseRow) => (c.reporterUserId ? [c.reporterUserId] : []);
 
@@ -48,6 +49,7 @@ export async function caseAnswerer(ctx: CommandContext, props: CaseAnswererProps
   const { row } = await lockForEvent(ctx, props, 'answer_now');
   if (!props.answer.trim()) throw new Invalid('case_answer_required', [{ path: 'body.answer', code: 'case_answer_required' }]);
   const updated = await transition(ctx, row, 'answer_now', { message: props.answer.trim(), patch: { step: null, stepDueAt: null, repliedAt: ctx.now } });
+  await indexReply(ctx.tx, row.id, props.answer);
   await notifyUsers(ctx, reporterOf(updated), 'case.progress', updated, { step: '已答复' });
   return updated;
 }

@@ -1,0 +1,59 @@
+/**
+ * Full-text search over cases (issue #4): the words of each case — title, description and
+ * address at intake (`case_intake`), replies as they are given — are kept in `case_search`
+ * as a GIN-indexed tsvector; a query is cut by the same segmenter and must match all its
+ * words. The segmenter knows this deployment's words: place and unit names and the
+ * category catalogue.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../../platform/db/database.js';
+import { handleCache } from '../../../platform/db/handle-cache.js';
+import { Segmenter, type QueryTerm } from '../../../platform/text/segmenter.js';
+import { placeAndUnitNames } from '../../org/org.exports.js';
+import { listCategories } from '../catalogue/catalogue.queries.js';
+import { cases } from '../cases.tables.js';
+
+/** Category names, whole paths' last parts: 暴露垃圾, 共享单车乱停放 … */
+async function vocabulary(ex: Executor): Promise<string[]> {
+  const [places, categories] = await Promise.all([placeAndUnitNames(ex), listCategories(ex, { activeOnly: false })]);
+  return [...places, ...categories.map((c) => c.name)];
+}
+
+/** Rebuilt at most every ten minutes: names change rarely, and a build takes a fraction of a second. */
+const segmenters = handleCache(async (ex: Executor) => Segmenter.create((await vocabulary(ex)).map((word) => ({ word }))), 10 * 60_000);
+
+export function segmenterFor(ex: Executor): Promise<Segmenter> {
+  return segmenters.get(ex);
+}
+
+/** The words intake indexes: the title's, and the description's with the address. */
+export function intakeWords(seg: Segmenter, c: { title: string; description: string; address: string | null }): { title: string; body: string } {
+  return { title: seg.indexTokens(c.title).join(' '), body: seg.indexTokens(`${c.description}\n${c.address ?? ''}`).join(' ') };
+}
+
+/** Adds a reply's words to a case's search entry (weight C). */
+export async function indexReply(ex: Executor, caseId: number, message: string): Promise<void> {
+  const words = (await segmenterFor(ex)).indexTokens(message).join(' ');
+  await ex.execute(sql`UPDATE case_search SET vector = vector || setweight(to_tsvector('simple', ${words}), 'C') WHERE case_id = ${caseId}`);
+}
+
+/** The query's terms, or none when it has no word (punctuation only). */
+export async function queryTerms(ex: Executor, q: string): Promise<QueryTerm[]> {
+  const terms = (await segmenterFor(ex)).queryTerms(q);
+  // A one-character word inside a longer query is often not a word of its own in the index
+  // (乱停放 → 乱 / 停放, while the text was cut 共享单车乱停放): the longer words decide.
+  const long = terms.filter((t) => [...t.word].length > 1);
+  return long.length > 0 ? long : terms;
+}
+
+/** The tsquery of the terms: each term's word, or all of its parts. */
+function tsquery(terms: readonly QueryTerm[]): SQL {
+  const one = (t: QueryTerm) =>
+    t.parts.length > 0 ? sql`(plainto_tsquery('simple', ${t.word}) || plainto_tsquery('simple', ${t.parts.join(' ')}))` : sql`plainto_tsquery('simple', ${t.word})`;
+  return sql.join(terms.map(one), sql` && `);
+}
+
+/** The filter "the case's words hold every term". */
+export function matchesTerms(terms: readonly QueryTerm[]): SQL {
+  return sql`EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = ${cases.id} AND s.vector @@ (${tsquery(terms)}))`;
+}
