@@ -17,10 +17,11 @@ import type { Actor } from '../../platform/access/actor.js';
 import { casePolicy, type CaseCaller } from './case.policy.js';
 import { presentCase, presentListed, presentTimeline, viewOf } from './case.presenter.js';
 import { caseById, caseByTrackingHash, eventsOf, selectCasePage } from './case.repo.js';
-import type { CaseListQuery, Inbox } from './case.schema.js';
+import type { CaseListQuery, CaseSearchQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
-import { matchesTerms, queryTerms } from './search/case-search.js';
+import { matchesTerms, queryTerms, rankOf } from './search/case-search.js';
+import { excerpt } from '../../platform/text/highlight.js';
 import { openStates, publicStates } from './case.workflow.js';
 
 export interface ReadContext {
@@ -59,24 +60,43 @@ async function lookup(db: Db, q: string): Promise<SQL> {
   return terms.length > 0 ? matchesTerms(terms) : matchesText(q, cases.title, cases.description, cases.address);
 }
 
-/** A page of an inbox, most urgent first for work boxes, newest first otherwise. */
-export async function listCases(rc: ReadContext, q: CaseListQuery) {
-  const who = callerOfActor(rc.actor);
+/** The filters every case list offers: state, category, area subtree, period. Undefined for an unknown node. */
+async function filtersOf(rc: ReadContext, q: Pick<CaseListQuery, 'state' | 'categoryId' | 'nodeId' | 'from' | 'to'>): Promise<SQL | undefined | null> {
   const zone = rc.timeZone ?? DEFAULT_TIME_ZONE;
   const under = q.nodeId !== undefined ? await nodePlace(rc.db, q.nodeId) : undefined;
-  if (q.nodeId !== undefined && !under) return { items: [], total: 0 };
-  const where = and(
-    inboxFilter(q.box, who),
+  if (q.nodeId !== undefined && !under) return null;
+  return and(
     q.state ? eq(cases.state, q.state) : undefined,
     q.categoryId !== undefined ? eq(cases.categoryId, q.categoryId) : undefined,
     under ? underAny(cases.areaPath, [under.path]) : undefined,
-    q.q ? await lookup(rc.db, q.q) : undefined,
     q.from ? gte(cases.submittedAt, startOfLocalDate(q.from, zone)) : undefined,
     q.to ? lt(cases.submittedAt, startOfLocalDate(addDays(q.to, 1), zone)) : undefined,
-    q.overdue === true ? eq(cases.overdue, true) : undefined,
   );
+}
+
+/** A page of an inbox, most urgent first for work boxes, newest first otherwise. */
+export async function listCases(rc: ReadContext, q: CaseListQuery) {
+  const who = callerOfActor(rc.actor);
+  const filters = await filtersOf(rc, q);
+  if (filters === null) return { items: [], total: 0 };
+  const where = and(inboxFilter(q.box, who), filters, q.q ? await lookup(rc.db, q.q) : undefined, q.overdue === true ? eq(cases.overdue, true) : undefined);
   const urgentFirst = q.box !== 'all';
   return pageOf(rc, who, where, urgentFirst ? [sql`${cases.stepDueAt} ASC NULLS LAST`, asc(cases.id)] : [desc(cases.id)], q);
+}
+
+/**
+ * Full-text search among the cases the caller may read: every word of `q` (or all its
+ * parts) in the title, description, address or replies; best match first (title words
+ * weigh most), each with an excerpt around the words found.
+ */
+export async function searchCases(rc: ReadContext, q: CaseSearchQuery) {
+  const who = callerOfActor(rc.actor);
+  const [terms, filters] = await Promise.all([queryTerms(rc.db, q.q), filtersOf(rc, q)]);
+  if (terms.length === 0 || filters === null) return { items: [], total: 0 };
+  const where = and(inboxFilter('all', who), filters, matchesTerms(terms));
+  const page = await pageOf(rc, who, where, [sql`${rankOf(terms)} DESC`, desc(cases.id)], q);
+  const needles = terms.flatMap((t) => [t.word, ...t.parts]);
+  return { total: page.total, items: page.items.map((c) => ({ case: c, excerpt: excerpt(`${c.title}\u3000${c.description}`, needles) })) };
 }
 
 /**

@@ -10,7 +10,7 @@ import type { CommandContext } from '../../platform/context.js';
 import { readContext, runCommand, runSingleWrite } from '../../platform/http/command.js';
 import type { GzApp } from '../../platform/module.js';
 import { presentCase, presentSubmitted } from './case.presenter.js';
-import { caseTimeline, getCase, listCases, myCases, publicCases, trackCase } from './case.queries.js';
+import { caseTimeline, getCase, listCases, myCases, publicCases, searchCases, trackCase } from './case.queries.js';
 import type { CaseRow } from './case.repo.js';
 import * as S from './case.schema.js';
 import { caseEvents as events, caseStates, transitions } from './case.workflow.js';
@@ -106,6 +106,11 @@ function readRoutes(app: GzApp): void {
     config: { access: Permission.CasesRead },
     schema: { tags, summary: '工单列表与待办箱 Case inboxes and lookup', querystring: S.CaseListQuery, response: { 200: S.CaseListOut } },
     handler: async (request) => listCases(readContext(request), request.query),
+  });
+  app.get('/api/cases/search', {
+    config: { access: Permission.CasesRead },
+    schema: { tags, summary: '全文检索 Full-text search of cases, best match first, with excerpts', querystring: S.CaseSearchQuery, response: { 200: S.CaseSearchOut } },
+    handler: async (request) => searchCases(readContext(request), request.query),
   });
   app.get('/api/cases/export.xlsx', {
     config: { access: Permission.CasesExport },

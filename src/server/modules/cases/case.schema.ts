@@ -67,6 +67,18 @@ export const CaseListQuery = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
+export const CaseSearchQuery = z.object({
+  /** Words of the title, description, address or replies (all must be found). */
+  q: z.string().trim().min(1).max(100).regex(SINGLE_LINE),
+  state: z.enum(caseStates).optional(),
+  categoryId: Id.optional(),
+  nodeId: Id.optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  ...Paging,
+});
+export type CaseSearchQuery = z.infer<typeof CaseSearchQuery>;
+
 const Unit = z.object({ id: z.number(), name: z.string() }).nullable();
 
 export const CaseOut = z.object({
@@ -113,6 +125,10 @@ export const CaseOut = z.object({
 export type CaseOut = z.infer<typeof CaseOut>;
 
 export const CaseListOut = page(CaseOut);
+
+/** A piece of an excerpt; `hit` pieces are the words found. */
+const Segment = z.object({ text: z.string(), hit: z.boolean() });
+export const CaseSearchOut = page(z.object({ case: CaseOut, excerpt: z.array(Segment) }));
 
 export const TimelineEntryOut = z.object({
   id: z.number(),

@@ -128,6 +128,26 @@ describe('intake', () => {
     expect(await ids('环卫公司')).toEqual([answered.id]);
   });
 
+  it('searches with filters, best match first, with excerpts around the words found', async () => {
+    const inTitle = (await submit({ title: '路灯杆倾斜有安全隐患', description: '风大时摇晃。' })).case;
+    const inText = (await submit({ title: '夜间照明问题', description: '小区北门的路灯杆被车撞歪了，已经倾斜。' })).case;
+    const search = (query: string) => w.clients.dispatcher.get(`/api/cases/search?${query}`);
+    const res = await search(`q=${encodeURIComponent('路灯杆倾斜')}&limit=50`);
+    expect(res.statusCode).toBe(200);
+    const items = res.json().items as Array<{ case: C; excerpt: Array<{ text: string; hit: boolean }> }>;
+    const ids = items.map((i) => i.case.id);
+    expect(ids.indexOf(inTitle.id)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(inTitle.id)).toBeLessThan(ids.indexOf(inText.id)); // title words weigh most
+    const hits = items.find((i) => i.case.id === inText.id)!.excerpt.filter((s) => s.hit).map((s) => s.text);
+    expect(hits).toEqual(expect.arrayContaining(['倾斜']));
+    expect(hits.join('')).toContain('路灯');
+    // Filters narrow, residents may not search all cases, an empty query is refused.
+    expect((await search(`q=${encodeURIComponent('路灯杆倾斜')}&state=closed`)).json().total).toBe(0);
+    expect((await w.clients.resident.get(`/api/cases/search?q=${encodeURIComponent('路灯')}`)).statusCode).toBe(403);
+    expect((await search('q=')).statusCode).toBe(400);
+    expect((await search(`q=${encodeURIComponent('！？')}`)).json()).toEqual({ items: [], total: 0 });
+  });
+
   it('refuses bad input with field errors and never half-writes', async () => {
     const res = await w.clients.resident.post('/api/cases', requestBody(w, { title: '', nodeId: 999999999 }));
     expect(res.statusCode).toBe(400);

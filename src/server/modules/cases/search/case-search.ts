@@ -57,3 +57,8 @@ function tsquery(terms: readonly QueryTerm[]): SQL {
 export function matchesTerms(terms: readonly QueryTerm[]): SQL {
   return sql`EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = ${cases.id} AND s.vector @@ (${tsquery(terms)}))`;
 }
+
+/** How well a case's words match the terms (PostgreSQL's ts_rank: title words weigh most). */
+export function rankOf(terms: readonly QueryTerm[]): SQL {
+  return sql`(SELECT ts_rank(s.vector, ${tsquery(terms)}) FROM case_search s WHERE s.case_id = cases.id)`;
+}
