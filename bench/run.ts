@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (short profile) and `npm run bench -- --full`;
- * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox).
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
@@ -8,11 +8,13 @@ import { machine, profileFrom, type Profile } from './lib.js';
 import { auditRateBench } from './audit-rate.bench.js';
 import { intakeBench } from './intake.bench.js';
 import { inboxBench } from './inbox.bench.js';
+import { searchBench } from './search.bench.js';
 
 const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
   ['audit-rate', auditRateBench],
   ['intake', intakeBench],
   ['inbox', inboxBench],
+  ['search', searchBench],
 ];
 
 const argv = process.argv.slice(2);

@@ -53,9 +53,9 @@ function tsquery(terms: readonly QueryTerm[]): SQL {
   return sql.join(terms.map(one), sql` && `);
 }
 
-/** The filter "the case's words hold every term". */
+/** The filter "the case's words hold every term" (a semi-join the GIN index answers). */
 export function matchesTerms(terms: readonly QueryTerm[]): SQL {
-  return sql`EXISTS (SELECT 1 FROM case_search s WHERE s.case_id = ${cases.id} AND s.vector @@ (${tsquery(terms)}))`;
+  return sql`${cases.id} IN (SELECT s.case_id FROM case_search s WHERE s.vector @@ (${tsquery(terms)}))`;
 }
 
 /** How well a case's words match the terms (PostgreSQL's ts_rank: title words weigh most). */
