@@ -13,7 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { searchCases } from '../src/server/modules/cases/case.queries.js';
 import { CaseSearchQuery } from '../src/server/modules/cases/case.schema.js';
-import { intakeWords, matchesTerms, queryTerms, segmenterFor } from '../src/server/modules/cases/search/case-search.js';
+import { intakeWords, matchesTerms, mergePendingSearchWords, queryTerms, segmenterFor } from '../src/server/modules/cases/search/case-search.js';
 import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
 import { readShippedJsonl } from '../src/server/platform/data/shipped.js';
 import { queryRows, type Db } from '../src/server/platform/db/database.js';
@@ -54,6 +54,7 @@ async function load(db: Db, docs: readonly Message[]): Promise<{ dispatcherUserI
             FROM unnest(${sql.param(ids.map((r) => r.id))}::bigint[], ${sql.param(words.map((w) => w.title))}::text[], ${sql.param(words.map((w) => w.body))}::text[]) AS x(id, t, b)`,
     );
   }
+  await mergePendingSearchWords(db); // as the `cases.search-merge` job does every 5 s
   await db.execute(sql`ANALYZE`);
   const [u] = await queryRows<{ id: number }>(db, sql`INSERT INTO users (username, display_name, password_hash, kind) VALUES ('search-dispatcher', '检索', 'x', 'staff') RETURNING id`);
   await db.execute(sql`INSERT INTO role_assignments (user_id, role, node_id) VALUES (${u!.id}, 'dispatcher', ${node!.id})`);

@@ -9,6 +9,7 @@ import { buildTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildCaseWorld, requestBody, type CaseWorld } from '../../../../test/helpers/cases.js';
 import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
+import { mergePendingSearchWords } from './search/case-search.js';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -146,6 +147,9 @@ describe('intake', () => {
     expect((await w.clients.resident.get(`/api/cases/search?q=${encodeURIComponent('路灯')}`)).statusCode).toBe(403);
     expect((await search('q=')).statusCode).toBe(400);
     expect((await search(`q=${encodeURIComponent('！？')}`)).json()).toEqual({ items: [], total: 0 });
+    // The merge job moves pending words into the index proper; searches find the same.
+    await mergePendingSearchWords(t.db);
+    expect(((await search(`q=${encodeURIComponent('路灯杆倾斜')}&limit=50`)).json().items as Array<{ case: C }>).map((i) => i.case.id)).toEqual(ids);
   });
 
   it('refuses bad input with field errors and never half-writes', async () => {

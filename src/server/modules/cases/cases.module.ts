@@ -12,6 +12,7 @@ import { sweepDeadlines } from './case-sweeper.js';
 import { casesMessages } from './cases.messages.js';
 import { seedCasesDemo } from './cases.seed.js';
 import { catalogueMessages, catalogueRoutes, seedCasesBaseline } from './catalogue/catalogue.module-parts.js';
+import { mergePendingSearchWords } from './search/case-search.js';
 
 export const casesModule = defineModule({
   name: 'cases',
@@ -24,5 +25,8 @@ export const casesModule = defineModule({
   seedBaseline: seedCasesBaseline,
   seedDemo: seedCasesDemo,
   isEmpty: async (ex) => (await queryRows<{ n: number }>(ex, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases LIMIT 1) x`))[0]!.n === 0,
-  jobs: [{ name: 'cases.sweep', everyMs: 60_000, run: ({ db, now }) => sweepDeadlines(db, now) }],
+  jobs: [
+    { name: 'cases.sweep', everyMs: 60_000, run: ({ db, now }) => sweepDeadlines(db, now) },
+    { name: 'cases.search-merge', everyMs: 5_000, run: ({ db }) => mergePendingSearchWords(db) },
+  ],
 });

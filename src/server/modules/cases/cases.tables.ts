@@ -297,6 +297,9 @@ export const caseSearch = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     vector: tsvector('vector').notNull(),
   },
+  // New entries wait in the index's pending list (cheap for intake); every search scans
+  // that list, so the `cases.search-merge` job merges it every few seconds (PGlite has no
+  // autovacuum to do it).
   (t) => [index('case_search_vector_idx').using('gin', t.vector)],
 );
 

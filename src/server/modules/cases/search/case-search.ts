@@ -62,3 +62,13 @@ export function matchesTerms(terms: readonly QueryTerm[]): SQL {
 export function rankOf(terms: readonly QueryTerm[]): SQL {
   return sql`(SELECT ts_rank(s.vector, ${tsquery(terms)}) FROM case_search s WHERE s.case_id = cases.id)`;
 }
+
+/**
+ * Merges the search index's pending list (the words intake added since the last merge) into
+ * the index proper: a search scans that list entry by entry, so a long one slows every
+ * search (23 ms at 7,000 cases on PGlite against 1 ms merged). Run every few seconds
+ * (`cases.search-merge`); on PostgreSQL autovacuum does it too, PGlite has none.
+ */
+export async function mergePendingSearchWords(ex: Executor): Promise<void> {
+  await ex.execute(sql`SELECT gin_clean_pending_list('case_search_vector_idx'::regclass)`);
+}
