@@ -8,8 +8,9 @@ import { auditModule } from '../platform/audit/audit.routes.js';
 import { notifyModule } from '../platform/notify/notify.routes.js';
 import { apiKeysModule } from '../platform/auth/api-keys.routes.js';
 import { idempotencyModule } from '../platform/http/idempotency.js';
+import { dbMaintenanceModule } from '../platform/db/maintenance.js';
 import { orgModule } from './org/org.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { open311Module } from './open311/open311.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, orgModule, casesModule, open311Module];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module];
