@@ -9,7 +9,7 @@ import { buildTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildCaseWorld, requestBody, type CaseWorld } from '../../../../test/helpers/cases.js';
 import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
-import { mergePendingSearchWords } from './search/case-search.js';
+import { mergePendingSearchWords, queryTerms } from './search/case-search.js';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -150,6 +150,25 @@ describe('intake', () => {
     // The merge job moves pending words into the index proper; searches find the same.
     await mergePendingSearchWords(t.db);
     expect(((await search(`q=${encodeURIComponent('路灯杆倾斜')}&limit=50`)).json().items as Array<{ case: C }>).map((i) => i.case.id)).toEqual(ids);
+  });
+
+  it('keeps the words admins add to the search dictionary whole', async () => {
+    const word = '九龙时代广场';
+    const whole = async () => (await queryTerms(t.db, `${word}垃圾站`)).some((term) => term.word === word);
+    expect(await whole()).toBe(false);
+    expect((await w.clients.dispatcher.post('/api/cases/search-terms', { word })).statusCode).toBe(403);
+    expect((await w.clients.admin.post('/api/cases/search-terms', { word: '有 空格' })).statusCode).toBe(400);
+    const added = await w.clients.admin.post('/api/cases/search-terms', { word });
+    expect(added.statusCode).toBe(201);
+    expect(await whole()).toBe(true);
+    expect(codeOf(await w.clients.admin.post('/api/cases/search-terms', { word }))).toBe('search_term_exists');
+    const { case: c } = await submit({ title: `${word}旁垃圾站气味大` });
+    const found = (await w.clients.dispatcher.get(`/api/cases/search?q=${encodeURIComponent(word)}`)).json().items as Array<{ case: C }>;
+    expect(found.map((i) => i.case.id)).toEqual([c.id]);
+    expect((await w.clients.admin.delete(`/api/cases/search-terms/${added.json().id}`)).statusCode).toBe(204);
+    expect(await whole()).toBe(false);
+    const [entry] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'cases.search_term.%'`);
+    expect(entry!.n).toBe(2);
   });
 
   it('refuses bad input with field errors and never half-writes', async () => {

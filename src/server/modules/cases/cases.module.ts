@@ -13,6 +13,7 @@ import { casesMessages } from './cases.messages.js';
 import { seedCasesDemo } from './cases.seed.js';
 import { catalogueMessages, catalogueRoutes, seedCasesBaseline } from './catalogue/catalogue.module-parts.js';
 import { mergePendingSearchWords } from './search/case-search.js';
+import { searchTermRoutes } from './search/search-term.routes.js';
 
 export const casesModule = defineModule({
   name: 'cases',
@@ -20,6 +21,7 @@ export const casesModule = defineModule({
     caseRoutes(app);
     await photoRoutes(app);
     await catalogueRoutes(app);
+    searchTermRoutes(app);
   },
   messages: { ...casesMessages, ...catalogueMessages },
   seedBaseline: seedCasesBaseline,

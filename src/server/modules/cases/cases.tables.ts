@@ -303,6 +303,18 @@ export const caseSearch = pgTable(
   (t) => [index('case_search_vector_idx').using('gin', t.vector)],
 );
 
+/** Words the search segmenter keeps whole, added by admins (on top of place, unit and category names). */
+export const searchTerms = pgTable(
+  'search_terms',
+  {
+    id: id(),
+    word: text('word').notNull(),
+    createdBy: ref('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('search_terms_word_key').on(t.word)],
+);
+
 /** "我也遇到" — residents who support a public case and follow its progress. */
 export const caseSupports = pgTable(
   'case_supports',

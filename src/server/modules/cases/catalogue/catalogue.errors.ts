@@ -12,6 +12,7 @@ import { settleCatalogueCaches } from './catalogue.queries.js';
 /** Unique index → message code (a concurrent request passed the command's own check). */
 const UNIQUE_CODES: Record<string, string> = {
   case_categories_path_key: 'category_path_taken',
+  search_terms_word_key: 'search_term_exists',
   // A leftover responsibility entry already names the new path.
   responsibilities_key: 'category_path_taken',
   deadline_rules_key: 'deadline_rule_exists',

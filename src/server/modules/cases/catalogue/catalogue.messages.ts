@@ -5,6 +5,7 @@
 import type { Message } from '../../../platform/http/messages.js';
 
 export const catalogueMessages: Record<string, Message> = {
+  search_term_exists: { zh: '检索词典中已有该词', en: 'The search dictionary already has that word' },
   category_path_taken: { zh: '同一上级下已有同名分类', en: 'A category of that name already exists under the same parent' },
   category_level_max: { zh: '分类最多三级，不能在三级分类下再添加', en: 'Categories have at most three levels' },
   category_parent_inactive: { zh: '上级分类已停用，请先启用', en: 'The parent category is inactive; activate it first' },

@@ -139,3 +139,7 @@ export type TemplateCreateBody = z.infer<typeof TemplateCreateBody>;
 
 export const TemplatePatchBody = TemplateCreateBody.partial();
 export type TemplatePatchBody = z.infer<typeof TemplatePatchBody>;
+
+/** A word of the search dictionary: 2–40 characters, no spaces (jieba's dictionary lines are "word freq"). */
+export const SearchTermBody = z.object({ word: z.string().trim().regex(/^[^\s]{2,40}$/u) });
+export const SearchTermOut = z.object({ id: z.number(), word: z.string(), createdAt: z.string(), actions: z.array(z.string()) });

@@ -11,12 +11,12 @@ import { handleCache } from '../../../platform/db/handle-cache.js';
 import { Segmenter, type QueryTerm } from '../../../platform/text/segmenter.js';
 import { placeAndUnitNames } from '../../org/org.exports.js';
 import { listCategories } from '../catalogue/catalogue.queries.js';
-import { cases } from '../cases.tables.js';
+import { cases, searchTerms } from '../cases.tables.js';
 
-/** Category names, whole paths' last parts: 暴露垃圾, 共享单车乱停放 … */
+/** Place and unit names, category names (暴露垃圾, 共享单车乱停放 …) and the admins' search terms. */
 async function vocabulary(ex: Executor): Promise<string[]> {
-  const [places, categories] = await Promise.all([placeAndUnitNames(ex), listCategories(ex, { activeOnly: false })]);
-  return [...places, ...categories.map((c) => c.name)];
+  const [places, categories, terms] = await Promise.all([placeAndUnitNames(ex), listCategories(ex, { activeOnly: false }), ex.select({ word: searchTerms.word }).from(searchTerms)]);
+  return [...places, ...categories.map((c) => c.name), ...terms.map((t) => t.word)];
 }
 
 /** Rebuilt at most every ten minutes: names change rarely, and a build takes a fraction of a second. */
@@ -24,6 +24,11 @@ const segmenters = handleCache(async (ex: Executor) => Segmenter.create((await v
 
 export function segmenterFor(ex: Executor): Promise<Segmenter> {
   return segmenters.get(ex);
+}
+
+/** Rebuilds the segmenter on next use: call once a change to the search dictionary has committed. */
+export function forgetSegmenter(ex: Executor): void {
+  segmenters.invalidate(ex);
 }
 
 /** The words intake indexes: the title's, and the description's with the address. */
