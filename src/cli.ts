@@ -1,5 +1,5 @@
 /**
- * The `gongzhi` command: serve, migrate, seed, verify-audit, backup, restore.
+ * The `gongzhi` command: serve, migrate, seed, verify-audit, sweep, search-reindex, backup, restore.
  */
 import { Command } from 'commander';
 import { loadConfig, type Config } from './server/config.js';
@@ -7,6 +7,7 @@ import { openRuntime } from './server/runtime.js';
 import { buildApp } from './server/app.js';
 import { isDatabaseEmpty, seedDemo } from './server/seed.js';
 import { sweepDeadlines } from './server/modules/cases/case-sweeper.js';
+import { reindexCaseSearch } from './server/modules/cases/search/case-search.js';
 import { verifyAudit } from './server/platform/audit/verify.js';
 import { createScheduler, scheduleModuleJobs } from './server/platform/jobs/scheduler.js';
 import { modules } from './server/modules/index.js';
@@ -108,6 +109,18 @@ program
     try {
       const result = await sweepDeadlines(runtime.database.db, now);
       process.stdout.write(`${JSON.stringify(result)}\n`);
+    } finally {
+      await runtime.close();
+    }
+  });
+
+program
+  .command('search-reindex')
+  .description('cut the words of every case again with the current search dictionary and rewrite the search index; safe beside running servers')
+  .action(async () => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      process.stdout.write(`search index rewritten: ${await reindexCaseSearch(runtime.database.db)} cases\n`);
     } finally {
       await runtime.close();
     }

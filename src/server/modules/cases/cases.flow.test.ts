@@ -9,7 +9,7 @@ import { buildTestApp, type TestApp } from '../../../../test/helpers/app.js';
 import { buildCaseWorld, requestBody, type CaseWorld } from '../../../../test/helpers/cases.js';
 import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
-import { mergePendingSearchWords, queryTerms } from './search/case-search.js';
+import { mergePendingSearchWords, queryTerms, reindexCaseSearch } from './search/case-search.js';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -169,6 +169,21 @@ describe('intake', () => {
     expect(await whole()).toBe(false);
     const [entry] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action LIKE 'cases.search_term.%'`);
     expect(entry!.n).toBe(2);
+  });
+
+  it('rewrites the search index from the cases and their replies (search-reindex)', async () => {
+    const { case: c } = await submit({ title: '人行道窨井盖缺失', description: '晚上路过很危险。' });
+    await act('dispatcher', c.id, 'dispatch');
+    await act('handler', c.id, 'sign');
+    await act('handler', c.id, 'reply', { message: '已安装防坠网并更换井盖。' });
+    const ids = async (q: string) => ((await w.clients.dispatcher.get(`/api/cases/search?limit=50&q=${encodeURIComponent(q)}`)).json().items as Array<{ case: C }>).map((i) => i.case.id);
+    expect(await ids('防坠网')).toContain(c.id);
+    await t.db.execute(sql`DELETE FROM case_search WHERE case_id = ${c.id}`);
+    expect(await ids('窨井盖')).not.toContain(c.id);
+    const [all] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases`);
+    expect(await reindexCaseSearch(t.db, 7)).toBe(all!.n); // small batches: the boundaries are crossed
+    expect(await ids('窨井盖')).toContain(c.id);
+    expect(await ids('防坠网')).toContain(c.id); // the reply's words too
   });
 
   it('refuses bad input with field errors and never half-writes', async () => {

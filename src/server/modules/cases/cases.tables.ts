@@ -287,7 +287,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * What full-text search matches (issue #4): the segmented words (platform/text/segmenter.ts)
  * of the title (weight A), the description and address (B) and the replies (C), parsed by
  * PostgreSQL's 'simple' configuration. Apart from `cases` so that pages of cases never
- * carry it. Filled at intake and on each reply; `search.index` fills rows that lack it.
+ * carry it. Filled at intake and on each reply; `gongzhi search-reindex` rewrites them all.
  */
 export const caseSearch = pgTable(
   'case_search',

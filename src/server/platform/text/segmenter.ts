@@ -51,9 +51,13 @@ export class Segmenter {
     return clean(this.jieba.cutForSearch(text, true));
   }
 
-  /** Words of a query: precise mode, each of which an indexed text containing the query also has. */
+  /**
+   * Words of a query: precise mode, each of which an indexed text containing the query also
+   * has. HMM on, as for indexing: it joins unknown words (防坠网 → 防坠 / 网) the same way on
+   * both sides, where without it a query falls apart into single characters.
+   */
   queryTokens(query: string): string[] {
-    return [...new Set(clean(this.jieba.cut(query, false)))];
+    return [...new Set(clean(this.jieba.cut(query, true)))];
   }
 
   /**
@@ -62,7 +66,7 @@ export class Segmenter {
    * dictionary, but 垃圾堆放…清运 was cut 垃圾 / … / 清运), and search mode indexes every part.
    */
   queryTerms(query: string): QueryTerm[] {
-    return this.queryTokens(query).map((word) => ({ word, parts: [...new Set(clean(this.jieba.cutForSearch(word, false)))].filter((p) => p !== word) }));
+    return this.queryTokens(query).map((word) => ({ word, parts: [...new Set(clean(this.jieba.cutForSearch(word, true)))].filter((p) => p !== word) }));
   }
 
   /** Words of `text` in precise mode (for the dispatch model's features). */

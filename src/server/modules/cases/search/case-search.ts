@@ -6,7 +6,7 @@
  * category catalogue.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import type { Executor } from '../../../platform/db/database.js';
+import { queryRows, type Executor } from '../../../platform/db/database.js';
 import { handleCache } from '../../../platform/db/handle-cache.js';
 import { Segmenter, type QueryTerm } from '../../../platform/text/segmenter.js';
 import { placeAndUnitNames } from '../../org/org.exports.js';
@@ -76,4 +76,35 @@ export function rankOf(terms: readonly QueryTerm[]): SQL {
  */
 export async function mergePendingSearchWords(ex: Executor): Promise<void> {
   await ex.execute(sql`SELECT gin_clean_pending_list('case_search_vector_idx'::regclass)`);
+}
+
+/**
+ * Cuts every case's words again — title, description, address and replies — with the
+ * current dictionary, and rewrites its search entry (creating missing ones): after the
+ * search dictionary changed, or to repair the index. Batches of `batch` cases, each its
+ * own statement, so running servers are not held up. Returns how many cases were indexed.
+ */
+export async function reindexCaseSearch(db: Executor, batch = 500): Promise<number> {
+  const seg = await segmenterFor(db);
+  let after = 0;
+  let done = 0;
+  for (;;) {
+    const rows = await queryRows<{ id: number; title: string; description: string; address: string | null; replies: string | null }>(
+      db,
+      sql`SELECT c.id, c.title, c.description, c.address,
+                 (SELECT string_agg(e.message, E'\n' ORDER BY e.id) FROM case_events e WHERE e.case_id = c.id AND e.event IN ('reply', 'answer_now')) AS replies
+            FROM cases c WHERE c.id > ${after} ORDER BY c.id LIMIT ${batch}`,
+    );
+    if (rows.length === 0) return done;
+    const words = rows.map((r) => ({ ...intakeWords(seg, r), replies: seg.indexTokens(r.replies ?? '').join(' ') }));
+    await db.execute(
+      sql`INSERT INTO case_search (case_id, vector)
+          SELECT id, setweight(to_tsvector('simple', t), 'A') || setweight(to_tsvector('simple', b), 'B') || setweight(to_tsvector('simple', r), 'C')
+            FROM unnest(${sql.param(rows.map((r) => r.id))}::bigint[], ${sql.param(words.map((w) => w.title))}::text[],
+                        ${sql.param(words.map((w) => w.body))}::text[], ${sql.param(words.map((w) => w.replies))}::text[]) AS x(id, t, b, r)
+          ON CONFLICT (case_id) DO UPDATE SET vector = EXCLUDED.vector`,
+    );
+    done += rows.length;
+    after = rows.at(-1)!.id;
+  }
 }
