@@ -3,8 +3,8 @@
  * substring scan, and its latency.
  *
  * The 7,142 shipped messages (replies and votes files) become cases of one district in a
- * fresh database, each indexed as intake indexes it (`intakeWords`, the deployment's
- * segmenter). Queries are multi-character Chinese words and two-word phrases drawn from
+ * fresh database, indexed by `reindexCaseSearch` with the words intake would index (the
+ * deployment's segmenter, the same weights). Queries are multi-character Chinese words and two-word phrases drawn from
  * the messages themselves (seeded). For each, the cases whose title or description
  * contains the query as typed (`strpos`) are the truth; recall is the share of them the
  * search finds (over all query × case pairs). Latency: `searchCases` as
@@ -13,7 +13,7 @@
 import { sql } from 'drizzle-orm';
 import { searchCases } from '../src/server/modules/cases/case.queries.js';
 import { CaseSearchQuery } from '../src/server/modules/cases/case.schema.js';
-import { intakeWords, matchesTerms, mergePendingSearchWords, queryTerms, segmenterFor } from '../src/server/modules/cases/search/case-search.js';
+import { matchesTerms, mergePendingSearchWords, queryTerms, reindexCaseSearch } from '../src/server/modules/cases/search/case-search.js';
 import { loadActorFromOrg } from '../src/server/modules/org/org.actor.js';
 import { readShippedJsonl } from '../src/server/platform/data/shipped.js';
 import { queryRows, type Db } from '../src/server/platform/db/database.js';
@@ -37,23 +37,15 @@ async function load(db: Db, docs: readonly Message[]): Promise<{ dispatcherUserI
   const [node] = await queryRows<{ id: number }>(db, sql`INSERT INTO admin_nodes (level, kind, code, name, path) VALUES ('district', '区', 'SEARCH', '检索区', '/') RETURNING id`);
   const path = `/${node!.id}/`;
   await db.execute(sql`UPDATE admin_nodes SET path = ${path} WHERE id = ${node!.id}`);
-  const seg = await segmenterFor(db);
   for (let from = 0; from < docs.length; from += 500) {
     const chunk = docs.slice(from, from + 500);
-    const ids = await queryRows<{ id: number }>(
-      db,
+    await db.execute(
       sql`INSERT INTO cases (number, tracking_hash, type, title, description, node_id, area_path, channel, urgency, state, submitted_at, updated_at)
           SELECT 'S' || lpad((${from} + o)::text, 8, '0'), md5('search' || (${from} + o)), 'complaint', t, d, ${node!.id}, ${path}, 'web', 'general', 'submitted', now(), now()
-            FROM unnest(${sql.param(chunk.map((m) => m.title))}::text[], ${sql.param(chunk.map((m) => m.body))}::text[]) WITH ORDINALITY AS x(t, d, o)
-          ORDER BY o RETURNING id`,
-    );
-    const words = chunk.map((m) => intakeWords(seg, { title: m.title, description: m.body, address: null }));
-    await db.execute(
-      sql`INSERT INTO case_search (case_id, vector)
-          SELECT id, setweight(to_tsvector('simple', t), 'A') || setweight(to_tsvector('simple', b), 'B')
-            FROM unnest(${sql.param(ids.map((r) => r.id))}::bigint[], ${sql.param(words.map((w) => w.title))}::text[], ${sql.param(words.map((w) => w.body))}::text[]) AS x(id, t, b)`,
+            FROM unnest(${sql.param(chunk.map((m) => m.title))}::text[], ${sql.param(chunk.map((m) => m.body))}::text[]) WITH ORDINALITY AS x(t, d, o)`,
     );
   }
+  await reindexCaseSearch(db); // the words intake would have indexed: the same segmenter and weights
   await mergePendingSearchWords(db); // as the `cases.search-merge` job does every 5 s
   await db.execute(sql`ANALYZE`);
   const [u] = await queryRows<{ id: number }>(db, sql`INSERT INTO users (username, display_name, password_hash, kind) VALUES ('search-dispatcher', '检索', 'x', 'staff') RETURNING id`);

@@ -8,7 +8,7 @@
  */
 import { anyId } from '../../platform/db/any-id.js';
 import type { Executor } from '../../platform/db/database.js';
-import { handleCache } from '../../platform/db/handle-cache.js';
+import { handleCache, pickCached } from '../../platform/db/handle-cache.js';
 import { organizations } from './org.tables.js';
 
 const namesCache = handleCache(async (ex: Executor) => {
@@ -17,19 +17,9 @@ const namesCache = handleCache(async (ex: Executor) => {
 });
 
 export async function unitNames(ex: Executor, ids: Iterable<number>): Promise<Map<number, string>> {
-  const all = await namesCache.get(ex);
-  const found = new Map<number, string>();
-  const missing: number[] = [];
-  for (const id of new Set(ids)) {
-    const name = all.get(id);
-    if (name === undefined) missing.push(id);
-    else found.set(id, name);
-  }
-  if (missing.length > 0) {
-    const rows = await ex.select({ id: organizations.id, name: organizations.name }).from(organizations).where(anyId(organizations.id, missing));
-    for (const r of rows) found.set(r.id, r.name);
-  }
-  return found;
+  return pickCached(await namesCache.get(ex), ids, async (missing) =>
+    (await ex.select({ id: organizations.id, name: organizations.name }).from(organizations).where(anyId(organizations.id, missing))).map((r) => [r.id, r.name] as const),
+  );
 }
 
 /** Drops the cached names of the handle of `ex` (after any organization command). */

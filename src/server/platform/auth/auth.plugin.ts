@@ -30,14 +30,15 @@ async function authenticate(request: FastifyRequest): Promise<void> {
   if (!token || token.length > 100) return;
   const { db, clock, loadActor, sessionCache } = request.server.gz;
   const now = clock();
-  const known = sessionCache.get(sessionIdOf(token), now);
+  const id = sessionIdOf(token);
+  const known = sessionCache.get(id, now);
   if (known) {
     request.session = known.session;
     request.actor = known.actor;
     return;
   }
   const started = sessionCache.begin();
-  const session = await findSession(db, token, now);
+  const session = await findSession(db, id, now);
   if (!session) return;
   const loaded = await loadActor(db, session.userId);
   request.session = session;

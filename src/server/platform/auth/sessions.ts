@@ -53,11 +53,11 @@ interface SessionJson {
 }
 
 /**
- * The live session for a cookie token, with its (active) user; undefined otherwise. Every
- * signed-in request asks, so it is one call of `session_lookup` (migration 0009).
+ * The live session of id `sessionIdOf(token)`, with its (active) user; undefined otherwise.
+ * Every signed-in request asks, so it is one call of `session_lookup` (migration 0009).
  */
-export async function findSession(ex: Executor, token: string, now: Date): Promise<SessionRecord | undefined> {
-  const row = await callTextFunction<SessionJson | null>(ex, 'session_lookup', JSON.stringify({ id: sessionIdOf(token), now: now.toISOString() }));
+export async function findSession(ex: Executor, id: string, now: Date): Promise<SessionRecord | undefined> {
+  const row = await callTextFunction<SessionJson | null>(ex, 'session_lookup', JSON.stringify({ id, now: now.toISOString() }));
   if (!row) return undefined;
   const userId = Number(row.userId);
   return {

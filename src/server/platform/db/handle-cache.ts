@@ -71,3 +71,20 @@ export function handleCache<T>(load: (ex: Executor) => Promise<T>, ttlMs = 60_00
     changedIn: (tx) => changed.has(tx),
   };
 }
+
+/**
+ * The entries of `ids` from a cached map of a whole (small) table; ids the cache lacks —
+ * rows created since it was loaded — are read with `loadMissing`, so a new row is never
+ * reported missing.
+ */
+export async function pickCached<V>(all: ReadonlyMap<number, V>, ids: Iterable<number>, loadMissing: (missing: number[]) => Promise<Iterable<readonly [number, V]>>): Promise<Map<number, V>> {
+  const found = new Map<number, V>();
+  const missing: number[] = [];
+  for (const id of new Set(ids)) {
+    const hit = all.get(id);
+    if (hit === undefined) missing.push(id);
+    else found.set(id, hit);
+  }
+  if (missing.length > 0) for (const [id, value] of await loadMissing(missing)) found.set(id, value);
+  return found;
+}

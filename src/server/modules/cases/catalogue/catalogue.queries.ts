@@ -10,7 +10,7 @@ import type { DayKind, WorkCalendar } from '../../../platform/time/working-days.
 import type { CaseState } from '../case.workflow.js';
 import { calendarDays, caseCategories, deadlineRules, replyTemplates } from '../cases.tables.js';
 import type { DeadlineRule } from '../deadlines.js';
-import { handleCache } from '../../../platform/db/handle-cache.js';
+import { handleCache, pickCached } from '../../../platform/db/handle-cache.js';
 import { selectCategories, usableCategory, type CategoryView, type DeadlineRuleRow, type TemplateRow } from './catalogue.repo.js';
 
 export type { CategoryView, TemplateRow } from './catalogue.repo.js';
@@ -81,16 +81,7 @@ const categoryCache = handleCache(async (ex: Executor) => new Map((await selectC
  * cache's minute). An id the cache lacks — created since it was loaded — is read directly.
  */
 export async function categoriesById(ex: Executor, ids: readonly number[]): Promise<Map<number, CategoryView>> {
-  const all = await categoryCache.get(ex);
-  const found = new Map<number, CategoryView>();
-  const missing: number[] = [];
-  for (const id of new Set(ids)) {
-    const hit = all.get(id);
-    if (hit) found.set(id, hit);
-    else missing.push(id);
-  }
-  if (missing.length > 0) for (const row of await selectCategories(ex).where(inArray(caseCategories.id, missing))) found.set(row.id, row);
-  return found;
+  return pickCached(await categoryCache.get(ex), ids, async (missing) => (await selectCategories(ex).where(inArray(caseCategories.id, missing))).map((r) => [r.id, r] as const));
 }
 
 /** One category by id, through the cache (see `categoriesById`). */
