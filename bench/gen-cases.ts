@@ -7,7 +7,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { queryRows, type Database, type Db } from '../src/server/platform/db/database.js';
-import { demoMessages } from '../src/server/modules/cases/demo/demo-messages.js';
+import { demoMessages, localize } from '../src/server/modules/cases/demo/demo-messages.js';
+import { intakeWords, mergePendingSearchWords, segmenterFor } from '../src/server/modules/cases/search/case-search.js';
+import { readShippedJsonl } from '../src/server/platform/data/shipped.js';
 
 
 export interface GeneratedWorld {
@@ -77,11 +79,67 @@ async function account(db: Db, username: string, role: string, districtPath: str
   return u!.id;
 }
 
-/** Real titles and texts (100 of them), for realistic row widths. */
-async function texts(db: Db): Promise<void> {
-  await run(db, sql`CREATE TEMP TABLE bench_texts (i int PRIMARY KEY, title text NOT NULL, body text NOT NULL) ON COMMIT DROP`);
-  const picked = demoMessages().filter((_, i) => i % 7 === 0).slice(0, 100);
-  for (const [i, m] of picked.entries()) await run(db, sql`INSERT INTO bench_texts VALUES (${i}, ${m.title}, ${m.body})`);
+export interface GenerateOptions {
+  /** Every shipped real message as a text (7,142), instead of 100 of the demo's. */
+  allTexts?: boolean;
+  /** Fill `case_search` too, with the words intake would index (the deployment's segmenter). */
+  search?: boolean;
+}
+
+interface Message {
+  title: string;
+  body: string;
+}
+
+/** The shipped real messages (replies and votes files), their places made the demo district's. */
+function allMessages(): Message[] {
+  return [...readShippedJsonl<Message>('messages-with-replies'), ...readShippedJsonl<Message>('messages-with-votes')].map((m) => ({
+    title: localize(m.title).slice(0, 100),
+    body: localize(m.body).slice(0, 5000),
+  }));
+}
+
+/**
+ * The texts cases are drawn from, in `bench_texts` — real titles and bodies, so rows have
+ * their real width — and with `search`, the search vector of each, cut once per text.
+ */
+async function texts(db: Db, options: GenerateOptions): Promise<number> {
+  await run(db, sql`CREATE TEMP TABLE bench_texts (i int PRIMARY KEY, title text NOT NULL, body text NOT NULL, vector tsvector) ON COMMIT DROP`);
+  const picked: Message[] = options.allTexts ? allMessages() : demoMessages().filter((_, i) => i % 7 === 0).slice(0, 100);
+  const seg = options.search ? await segmenterFor(db) : undefined;
+  for (let from = 0; from < picked.length; from += 500) {
+    const chunk = picked.slice(from, from + 500);
+    const words = chunk.map((m) => (seg ? intakeWords(seg, { title: m.title, description: m.body, address: null }) : { title: '', body: '' }));
+    await run(
+      db,
+      sql`INSERT INTO bench_texts
+          SELECT ${from} + o - 1, t, b, CASE WHEN ${seg !== undefined} THEN setweight(to_tsvector('simple', wt), 'A') || setweight(to_tsvector('simple', wb), 'B') END
+            FROM unnest(${sql.param(chunk.map((m) => m.title))}::text[], ${sql.param(chunk.map((m) => m.body))}::text[],
+                        ${sql.param(words.map((w) => w.title))}::text[], ${sql.param(words.map((w) => w.body))}::text[]) WITH ORDINALITY AS x(t, b, wt, wb, o)`,
+    );
+  }
+  return picked.length;
+}
+
+/**
+ * The search entries of the generated cases: each case's text's vector. The GIN index is
+ * dropped and built again afterwards — building it at once is many times faster than
+ * inserting a million entries into it.
+ */
+async function searchEntries(db: Db, textCount: number): Promise<void> {
+  await run(db, sql`DROP INDEX case_search_vector_idx`);
+  await run(
+    db,
+    sql`INSERT INTO case_search (case_id, vector)
+        SELECT c.id, x.vector FROM cases c JOIN bench_texts x ON x.i = ${textOf(sql`substr(c.number, 2)::bigint`, textCount)}
+         WHERE c.number LIKE 'B%'`,
+  );
+  await run(db, sql`CREATE INDEX case_search_vector_idx ON case_search USING gin (vector)`);
+}
+
+/** The text of case `s`: a fixed scatter of the case number over the texts, so `searchEntries` finds it again. */
+function textOf(s: ReturnType<typeof sql>, textCount: number): ReturnType<typeof sql> {
+  return sql`((${s} * 2654435761) % ${textCount})::int`;
 }
 
 /**
@@ -90,12 +148,12 @@ async function texts(db: Db): Promise<void> {
  * objected, 0.6 % signed, 2.5 % in progress, 0.8 % replied, 0.4 % verified, 0.25 % rated.
  * Unit: `floor(200 · r²)` (the busiest units take ~7 % of all cases, a median one ~0.35 %).
  */
-async function batch(db: Db, from: number, to: number, now: Date): Promise<void> {
+async function batch(db: Db, from: number, to: number, now: Date, textCount: number): Promise<void> {
   await run(
     db,
     sql`WITH r AS (
           SELECT s, floor(random() * ${GRIDS})::int AS gi, floor(power(random(), 2) * ${UNITS})::int AS ui, random() AS rs, random() AS rt,
-                 floor(random() * 100)::int AS ti, floor(random() * 3000)::int AS ci
+                 ${textOf(sql`s`, textCount)} AS ti, floor(random() * 3000)::int AS ci
             FROM generate_series(${from}::int, ${to}::int) s
         ), st AS (
           SELECT r.*, CASE
@@ -130,7 +188,7 @@ async function batch(db: Db, from: number, to: number, now: Date): Promise<void>
                t.at + interval '6 days'
           FROM t
           JOIN bench_grids g ON g.i = t.gi
-          JOIN bench_units u ON u.i = t.ui
+          JOIN bench_units u ON u.i = t.ui % (SELECT count(*) FROM bench_units) -- 170 units: the ranks past them wrap onto the busiest
           JOIN bench_categories c ON c.i = t.ci % (SELECT count(*) FROM bench_categories)
           JOIN bench_texts x ON x.i = t.ti`,
   );
@@ -141,18 +199,19 @@ async function batch(db: Db, from: number, to: number, now: Date): Promise<void>
  * 100,000, then VACUUM ANALYZE. The generation is one transaction (its temporary tables
  * live on one connection).
  */
-export async function generateCases(database: Database, n: number, now = new Date()): Promise<GeneratedWorld> {
+export async function generateCases(database: Database, n: number, now = new Date(), options: GenerateOptions = {}): Promise<GeneratedWorld> {
   const started = performance.now();
   const world = await database.db.transaction(async (tx) => {
     const db = tx as unknown as Db;
     const districtPath = await tree(db);
     await units(db);
-    await texts(db);
+    const textCount = await texts(db, options);
     await run(db, sql`SELECT setseed(0.42)`);
     await run(db, sql`CREATE TEMP TABLE bench_grids ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id, path FROM admin_nodes WHERE level = 'grid' AND code LIKE 'BENCH%'`);
     await run(db, sql`CREATE TEMP TABLE bench_units ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM organizations WHERE code LIKE 'BENCH%'`);
     await run(db, sql`CREATE TEMP TABLE bench_categories ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM case_categories WHERE level = 3`);
-    for (let from = 1; from <= n; from += 100_000) await batch(db, from, Math.min(n, from + 99_999), now);
+    for (let from = 1; from <= n; from += 100_000) await batch(db, from, Math.min(n, from + 99_999), now, textCount);
+    if (options.search) await searchEntries(db, textCount);
     const ranked = await queryRows<{ id: number; n: number }>(db, sql`SELECT lead_org_id AS id, count(*)::int AS n FROM cases WHERE lead_org_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`);
     const busiestUnitId = ranked[0]!.id;
     const medianUnitId = ranked[Math.floor(ranked.length / 2)]!.id;
@@ -168,6 +227,10 @@ export async function generateCases(database: Database, n: number, now = new Dat
   // As autovacuum leaves a table in steady state: statistics, and the visibility map that
   // lets counts read the index alone.
   await run(database.db, sql`VACUUM ANALYZE cases`);
+  if (options.search) {
+    await mergePendingSearchWords(database.db);
+    await run(database.db, sql`VACUUM ANALYZE case_search`);
+  }
   await run(database.db, sql`ANALYZE`);
   return { ...world, cases: n, seconds: (performance.now() - started) / 1000 };
 }

@@ -3303,6 +3303,232 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全文检索 Full-text search of cases, best match first, with excerpts */
+        get: {
+            parameters: {
+                query: {
+                    categoryId?: number;
+                    from?: string;
+                    limit?: number;
+                    nodeId?: number;
+                    offset?: number;
+                    q: string;
+                    state?: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case: {
+                                    actions: string[];
+                                    address: string | null;
+                                    areaPath: string;
+                                    category: {
+                                        id: number;
+                                        path: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    channel: "web" | "hotline" | "api" | "patrol";
+                                    closedAt: string | null;
+                                    contactName: string | null;
+                                    contactPhone: string | null;
+                                    coUnits: {
+                                        id: number;
+                                        name: string;
+                                    }[];
+                                    description: string;
+                                    dispatchedAt: string | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    feedbackDueAt: string | null;
+                                    id: number;
+                                    isPublic: boolean;
+                                    latitude: number | null;
+                                    lead: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    longitude: number | null;
+                                    mergedInto: {
+                                        id: number;
+                                        number: string;
+                                    } | null;
+                                    nodeId: number;
+                                    number: string;
+                                    overdue: boolean;
+                                    rating: ("satisfied" | "basic" | "dissatisfied") | null;
+                                    ratingComment: string | null;
+                                    redoCount: number;
+                                    refusalChannel: string | null;
+                                    refusalReason: string | null;
+                                    repliedAt: string | null;
+                                    route: {
+                                        mode: ("direct" | "territorial") | null;
+                                        unit: {
+                                            id: number;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    step: ("dispatch" | "sign" | "feedback") | null;
+                                    stepDueAt: string | null;
+                                    submittedAt: string;
+                                    supportCount: number;
+                                    title: string;
+                                    /** @enum {string} */
+                                    type: "enquiry" | "help" | "complaint" | "report" | "suggestion";
+                                    /** @enum {string} */
+                                    urgency: "emergency" | "utility" | "general" | "complex";
+                                    version: number;
+                                };
+                                excerpt: {
+                                    hit: boolean;
+                                    text: string;
+                                }[];
+                            }[];
+                            total: number;
+                            totalExact: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/search-terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 检索词典 The search dictionary */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: string[];
+                                createdAt: string;
+                                id: number;
+                                word: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 添加检索词 Add a word the search keeps whole */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        word: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: string[];
+                            createdAt: string;
+                            id: number;
+                            word: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/search-terms/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除检索词 Remove a word */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/templates": {
         parameters: {
             query?: never;

@@ -28,11 +28,13 @@ const consolePages: Record<string, ComponentType> = {
   apikeys: lazyPage(() => import('../apikeys/apikeys-page.js'), 'ApiKeysPage'),
   cases: lazyPage(() => import('../cases/cases-page.js'), 'CasesPage'),
   'cases/intake': lazyPage(() => import('../cases/hotline-intake-page.js'), 'HotlineIntakePage'),
+  'cases/search': lazyPage(() => import('../cases/case-search-page.js'), 'CaseSearchPage'),
   'cases/:id': lazyPage(() => import('../cases/case-detail-page.js'), 'CaseDetailPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
   'cases-admin/templates': lazyPage(() => import('../cases-admin/templates-page.js'), 'TemplatesPage'),
+  'cases-admin/search-terms': lazyPage(() => import('../cases-admin/search-terms-page.js'), 'SearchTermsPage'),
 };
 
 function Lazy({ children }: { children: ReactNode }) {

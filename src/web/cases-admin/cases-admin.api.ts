@@ -1,6 +1,7 @@
 /**
  * Data of the 接诉即办 configuration pages: the category catalogue, the working-day
- * calendar, deadline rules and reply templates (typed from the generated API schema).
+ * calendar, deadline rules, reply templates and the search dictionary (typed from the
+ * generated API schema).
  */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call } from '../api/client.js';
@@ -104,5 +105,21 @@ export function useTemplateMutations() {
     create: useAdminMutation((body: TemplateInput) => call(api.POST('/api/cases/templates', { body }))),
     update: useAdminMutation(({ id, body }: { id: number; body: TemplatePatch }) => call(api.PATCH('/api/cases/templates/{id}', { params: { path: { id } }, body }))),
     remove: useAdminMutation((id: number) => call(api.DELETE('/api/cases/templates/{id}', { params: { path: { id } } }))),
+  };
+}
+
+// ---- search dictionary (检索词典) ----
+
+export type SearchTerm = JsonOf<'/api/cases/search-terms', 'get'>['items'][number];
+export type SearchTermInput = BodyOf<'/api/cases/search-terms', 'post'>;
+
+export function useSearchTerms() {
+  return useQuery({ queryKey: [...casesAdminKey, 'search-terms'], queryFn: async () => (await call(api.GET('/api/cases/search-terms'))).items });
+}
+
+export function useSearchTermMutations() {
+  return {
+    add: useAdminMutation((body: SearchTermInput) => call(api.POST('/api/cases/search-terms', { body }))),
+    remove: useAdminMutation((id: number) => call(api.DELETE('/api/cases/search-terms/{id}', { params: { path: { id } } }))),
   };
 }

@@ -33,21 +33,26 @@ export const outboxPage: NavPage = { path: 'outbox', label: 'notify.nav.outbox',
 /** API 密钥: keys of integrating systems (Open311). */
 export const apiKeysPage: NavPage = { path: 'apikeys', label: 'apikeys.nav.apikeys', permission: 'apikeys.manage' };
 
-type CasesAdminLabel = 'casesAdmin.nav.categories' | 'casesAdmin.nav.calendar' | 'casesAdmin.nav.deadlines' | 'casesAdmin.nav.templates';
+type CasesAdminLabel = 'casesAdmin.nav.categories' | 'casesAdmin.nav.calendar' | 'casesAdmin.nav.deadlines' | 'casesAdmin.nav.templates' | 'casesAdmin.nav.searchTerms';
 
-/** 接诉即办配置: the catalogue, calendar and deadlines (configurators), reply templates (handlers). */
+/**
+ * 接诉即办配置: the catalogue, calendar and deadlines (configurators), reply templates (handlers),
+ * the search dictionary (everyone who reads cases sees it; configurators change it).
+ */
 export const casesAdminPages: NavPage[] = [
   { path: 'cases-admin/categories', label: 'casesAdmin.nav.categories', permission: 'cases.configure' },
   { path: 'cases-admin/calendar', label: 'casesAdmin.nav.calendar', permission: 'cases.configure' },
   { path: 'cases-admin/deadlines', label: 'casesAdmin.nav.deadlines', permission: 'cases.configure' },
   { path: 'cases-admin/templates', label: 'casesAdmin.nav.templates', permission: 'cases.templates' },
+  { path: 'cases-admin/search-terms', label: 'casesAdmin.nav.searchTerms', permission: 'cases.read' },
 ];
 
-type CaseLabel = 'cases.nav.cases' | 'cases.nav.intake';
+type CaseLabel = 'cases.nav.cases' | 'cases.nav.search' | 'cases.nav.intake';
 
-/** 接诉即办: the case center (inboxes by role) and hotline intake. */
+/** 接诉即办: the case center (inboxes by role), full-text search and hotline intake. */
 export const casePages: NavPage[] = [
   { path: 'cases', label: 'cases.nav.cases', permission: 'cases.read' },
+  { path: 'cases/search', label: 'cases.nav.search', permission: 'cases.read' },
   { path: 'cases/intake', label: 'cases.nav.intake', permission: 'cases.intake' },
 ];
 

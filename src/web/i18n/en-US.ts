@@ -99,7 +99,7 @@ export const enUS: Messages = {
     account: 'My account', consoleLink: 'Open the console',
   },
   casesAdmin: {
-    nav: { group: 'Request settings', categories: 'Categories', calendar: 'Work calendar', deadlines: 'Deadlines', templates: 'Reply templates' },
+    nav: { group: 'Request settings', categories: 'Categories', calendar: 'Work calendar', deadlines: 'Deadlines', templates: 'Reply templates', searchTerms: 'Search dictionary' },
     systems: { taxonomy: 'National', urban: 'Urban management', local: 'Local' },
     urgencies: { emergency: 'Emergency', utility: 'Utilities', general: 'General', complex: 'Complex' },
     states: {
@@ -132,6 +132,15 @@ export const enUS: Messages = {
       titleLabel: 'Title', body: 'Text', category: 'Category', state: 'Case state', any: 'Any', active: 'Active',
       createTitle: 'New reply template', editTitle: 'Edit reply template', filterCategory: 'Filter by category', filterState: 'Filter by state',
       bodyPlaceholder: 'Hello, we have received your request…',
+    },
+    searchTerms: {
+      title: 'Search dictionary', hint: 'Full-text search cuts Chinese text into words before indexing it. The words here are never cut apart: add local expressions and proper names (e.g. 一刻钟便民生活圈). Names of areas, units and categories are already included.',
+      effectTitle: 'When changes apply', effectNew: 'At once: searches and newly recorded cases are cut with the new dictionary.',
+      effectOld: 'Existing cases keep the words they were indexed with; to cut them again with the new dictionary, an operator runs on the server:',
+      word: 'Word', createdAt: 'Added', placeholder: 'A word to keep whole', added: 'Added “{{word}}”', removed: 'Removed “{{word}}”',
+      confirmRemove: 'Remove “{{word}}” from the search dictionary? This is recorded in the audit log.', empty: 'The search dictionary has no words yet', filter: 'Filter words',
+      readOnly: 'You can view the search dictionary; adding or removing words needs the request settings permission.',
+      rules: { required: 'Enter a word', spaces: 'A word cannot contain spaces', length: 'A word has {{min}}–{{max}} characters' },
     },
   },
   resident: {
@@ -197,7 +206,7 @@ export const enUS: Messages = {
     signIn: 'Sign in', signOut: 'Sign out',
   },
   cases: {
-    nav: { group: 'Requests', cases: 'Case center', intake: 'Hotline intake' },
+    nav: { group: 'Requests', cases: 'Case center', intake: 'Hotline intake', search: 'Full-text search' },
     states: {
       submitted: 'Submitted', accepted: 'Accepted', dispatched: 'Dispatched', objected: 'Disputed', signed: 'Signed for', in_progress: 'In progress',
       replied: 'Replied', answered: 'Answered', verified: 'Verified', rated: 'Rated', closed: 'Closed', merged: 'Merged', refused: 'Refused',
@@ -267,6 +276,13 @@ export const enUS: Messages = {
       trackingCode: 'Tracking code', again: 'Record another', view: 'Open the case', aboutOfficial: 'Reports an official', aboutOfficialHint: 'Such reports go to the discipline inspection channel and are not taken here.',
       isPublic: 'May be published (without contact details)', titlePlaceholder: 'In one line, e.g. street light out at the estate gate', addressPlaceholder: 'Where exactly, e.g. near No. 5, X Road',
       refusedNote: 'Not accepted: {{reason}}',
+    },
+    search: {
+      title: 'Full-text search', hint: 'Finds cases by the words of their title, description, place and replies, best match first; words separated by spaces must all occur.',
+      placeholder: 'Words, e.g. 垃圾 清运', button: 'Search', idle: 'Enter words to search', found: 'Cases matching “{{q}}”: {{count}}',
+      foundAbout: 'Cases matching “{{q}}”: about {{count}}', capped: 'Many matches: only the first {{max}} (best and newest) can be paged through. Add words or filters to narrow the search.',
+      empty: 'No cases match “{{q}}”', emptyHint: 'Try other words or fewer filters', pastEnd: 'No results on this page', firstPage: 'Back to the first page',
+      from: 'Submitted from', to: 'Submitted to', clearFilters: 'Clear filters',
     },
   },
   notify: {

@@ -100,7 +100,7 @@ export const zhCN = {
     account: '我的账号', consoleLink: '进入工作台',
   },
   casesAdmin: {
-    nav: { group: '接诉即办配置', categories: '分类目录', calendar: '工作日历', deadlines: '办理时限', templates: '常用回复' },
+    nav: { group: '接诉即办配置', categories: '分类目录', calendar: '工作日历', deadlines: '办理时限', templates: '常用回复', searchTerms: '检索词典' },
     systems: { taxonomy: '国家分类', urban: '城市管理', local: '本地扩展' },
     urgencies: { emergency: '紧急', utility: '水电气热', general: '一般', complex: '复杂' },
     states: {
@@ -133,6 +133,15 @@ export const zhCN = {
       titleLabel: '标题', body: '回复内容', category: '适用分类', state: '适用状态', any: '不限', active: '启用',
       createTitle: '新增常用回复', editTitle: '编辑常用回复', filterCategory: '按分类筛选', filterState: '按状态筛选',
       bodyPlaceholder: '您好，您反映的问题已收悉……',
+    },
+    searchTerms: {
+      title: '检索词典', hint: '全文检索把文字切分成词语后建立索引。这里的词在切分时保持完整、不被拆开，适合收录本地说法和专有名词（如“一刻钟便民生活圈”）。行政区划、单位和分类名称已自动收录，无需添加。',
+      effectTitle: '生效方式', effectNew: '添加或删除后立即生效：此后的检索和新登记的工单都按新词典切分。',
+      effectOld: '已有工单仍按原来的切分建立索引；如需按新词典重新切分已有工单，请运维人员在服务器上运行：',
+      word: '词语', createdAt: '添加时间', placeholder: '输入要保持完整的词语', added: '已添加“{{word}}”', removed: '已删除“{{word}}”',
+      confirmRemove: '确定从检索词典中删除“{{word}}”吗？此操作会记入审计日志。', empty: '检索词典中还没有词语', filter: '筛选词语',
+      readOnly: '您可以查看检索词典；添加或删除词语需要接诉即办配置权限。',
+      rules: { required: '请输入词语', spaces: '词语中不能有空格', length: '词语长度应为 {{min}}–{{max}} 个字' },
     },
   },
   resident: {
@@ -198,7 +207,7 @@ export const zhCN = {
     signIn: '登录', signOut: '退出登录',
   },
   cases: {
-    nav: { group: '接诉即办', cases: '工单中心', intake: '热线登记' },
+    nav: { group: '接诉即办', cases: '工单中心', intake: '热线登记', search: '全文检索' },
     states: {
       submitted: '待受理', accepted: '已受理', dispatched: '已派单', objected: '派单异议', signed: '已签收', in_progress: '办理中',
       replied: '已反馈', answered: '即时答复', verified: '已核查', rated: '已评价', closed: '已结案', merged: '已合并', refused: '不予受理',
@@ -268,6 +277,13 @@ export const zhCN = {
       trackingCode: '查询码', again: '继续登记', view: '查看工单', aboutOfficial: '举报对象为公职人员', aboutOfficialHint: '此类举报将引导至纪检监察渠道，不在此受理。',
       isPublic: '同意公开（公开时隐去联系方式）', titlePlaceholder: '一句话概括，如：某小区门口路灯不亮', addressPlaceholder: '详细地点，如：某路某号附近',
       refusedNote: '此诉求不予受理：{{reason}}',
+    },
+    search: {
+      title: '全文检索', hint: '按标题、诉求内容、地点和办理反馈中的词语查找工单，最相关的排在最前；多个词以空格分隔时须全部出现。',
+      placeholder: '输入关键词，如：垃圾 清运', button: '检索', idle: '输入关键词开始检索', found: '找到 {{count}} 件与“{{q}}”相关的工单',
+      foundAbout: '找到约 {{count}} 件与“{{q}}”相关的工单', capped: '结果较多，只能翻看最相关和最新的前 {{max}} 件；请增加关键词或筛选条件缩小范围。',
+      empty: '没有找到与“{{q}}”相关的工单', emptyHint: '换个说法，或减少筛选条件再试', pastEnd: '这一页已没有结果', firstPage: '回到第一页',
+      from: '提交日期起', to: '提交日期止', clearFilters: '清除筛选',
     },
   },
   notify: {

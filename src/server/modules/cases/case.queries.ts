@@ -20,7 +20,8 @@ import { caseById, caseByTrackingHash, eventsOf, selectCasePage } from './case.r
 import type { CaseListQuery, CaseSearchQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
-import { matchesTerms, queryTerms, rankOf } from './search/case-search.js';
+import { matchesTerms, newestMatches, queryTerms } from './search/case-search.js';
+import { anyId } from '../../platform/db/any-id.js';
 import { excerpt } from '../../platform/text/highlight.js';
 import { openStates, publicStates } from './case.workflow.js';
 
@@ -86,17 +87,24 @@ export async function listCases(rc: ReadContext, q: CaseListQuery) {
 
 /**
  * Full-text search among the cases the caller may read: every word of `q` (or all its
- * parts) in the title, description, address or replies; best match first (title words
- * weigh most), each with an excerpt around the words found.
+ * parts) in the title, description, address or replies, each with an excerpt around the
+ * words found. The newest `RANKED_MATCHES` matches come best match first (title words weigh
+ * most), older ones after them, newest first, up to `MAX_RESULTS`.
  */
 export async function searchCases(rc: ReadContext, q: CaseSearchQuery) {
   const who = callerOfActor(rc.actor);
   const [terms, filters] = await Promise.all([queryTerms(rc.db, q.q), filtersOf(rc, q)]);
-  if (terms.length === 0 || filters === null) return { items: [], total: 0 };
-  const where = and(inboxFilter('all', who), filters, matchesTerms(terms));
-  const page = await pageOf(rc, who, where, [sql`${rankOf(terms)} DESC`, desc(cases.id)], q);
+  if (terms.length === 0 || filters === null) return { items: [], total: 0, totalExact: true };
+  const found = await newestMatches(rc.db, terms, and(inboxFilter('all', who), filters), q.offset + q.limit);
+  const ids = found.ids.slice(q.offset, q.offset + q.limit);
+  const listed = ids.length > 0 ? await selectCasePage(rc.db, anyId(cases.id, ids), [sql`array_position(${sql.param(ids)}::bigint[], ${cases.id})`], ids.length, 0) : [];
+  const items = await presentListed(rc.db, who, listed);
   const needles = terms.flatMap((t) => [t.word, ...t.parts]);
-  return { total: page.total, items: page.items.map((c) => ({ case: c, excerpt: excerpt(`${c.title}\u3000${c.description}`, needles) })) };
+  return {
+    total: found.total,
+    totalExact: found.exact,
+    items: items.map((c) => ({ case: c, excerpt: excerpt(`${c.title}\u3000${c.description}`, needles) })),
+  };
 }
 
 /**

@@ -67,6 +67,9 @@ export const CaseListQuery = z.object({
 });
 export type CaseListQuery = z.infer<typeof CaseListQuery>;
 
+/** A search reaches back this many matches at most (further pages are refused): refine the query instead. */
+export const MAX_RESULTS = 1000;
+
 export const CaseSearchQuery = z.object({
   /** Words of the title, description, address or replies (all must be found). */
   q: z.string().trim().min(1).max(100).regex(SINGLE_LINE),
@@ -76,7 +79,7 @@ export const CaseSearchQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional(),
   ...Paging,
-});
+}).refine((q) => q.offset + q.limit <= MAX_RESULTS, { path: ['offset'], message: `A search shows its first ${MAX_RESULTS} results: narrow it with more words or filters` });
 export type CaseSearchQuery = z.infer<typeof CaseSearchQuery>;
 
 const Unit = z.object({ id: z.number(), name: z.string() }).nullable();
@@ -128,7 +131,10 @@ export const CaseListOut = page(CaseOut);
 
 /** A piece of an excerpt; `hit` pieces are the words found. */
 const Segment = z.object({ text: z.string(), hit: z.boolean() });
-export const CaseSearchOut = page(z.object({ case: CaseOut, excerpt: z.array(Segment) }));
+export const CaseSearchOut = page(z.object({ case: CaseOut, excerpt: z.array(Segment) })).extend({
+  /** False when `total` is an estimate (many matches: counted among the newest cases and scaled). */
+  totalExact: z.boolean(),
+});
 
 export const TimelineEntryOut = z.object({
   id: z.number(),

@@ -146,10 +146,44 @@ describe('intake', () => {
     expect((await search(`q=${encodeURIComponent('路灯杆倾斜')}&state=closed`)).json().total).toBe(0);
     expect((await w.clients.resident.get(`/api/cases/search?q=${encodeURIComponent('路灯')}`)).statusCode).toBe(403);
     expect((await search('q=')).statusCode).toBe(400);
-    expect((await search(`q=${encodeURIComponent('！？')}`)).json()).toEqual({ items: [], total: 0 });
+    expect((await search(`q=${encodeURIComponent('！？')}`)).json()).toEqual({ items: [], total: 0, totalExact: true });
     // The merge job moves pending words into the index proper; searches find the same.
     await mergePendingSearchWords(t.db);
     expect(((await search(`q=${encodeURIComponent('路灯杆倾斜')}&limit=50`)).json().items as Array<{ case: C }>).map((i) => i.case.id)).toEqual(ids);
+  });
+
+  it('ranks the newest matches, pages on to older ones newest first, and estimates a large total', async () => {
+    const { case: c } = await submit({ title: '桥洞积水严重', description: '雨后桥洞积水没过膝盖。' });
+    // 2,400 more cases straight into the table: every second one matches, every sixth has the words in its title.
+    await t.db.execute(
+      sql`INSERT INTO cases (number, tracking_hash, type, title, description, node_id, area_path, channel, urgency, state, submitted_at, updated_at)
+          SELECT 'R' || lpad(g::text, 8, '0'), md5('rank' || g), 'complaint', CASE WHEN g % 6 = 0 THEN '桥洞积水第' || g || '次' ELSE '第' || g || '次反映' END,
+                 CASE WHEN g % 2 = 0 THEN '下雨以后桥洞积水' ELSE '路面坑洼不平' END, node_id, area_path, 'web', 'general', 'submitted', now(), now()
+            FROM cases, generate_series(1, 2400) g WHERE id = ${c.id}`,
+    );
+    await reindexCaseSearch(t.db);
+    const page = async (offset: number, limit = 50) => {
+      const res = await w.clients.dispatcher.get(`/api/cases/search?q=${encodeURIComponent('桥洞积水')}&offset=${offset}&limit=${limit}`);
+      return res.json() as { items: Array<{ case: C }>; total: number; totalExact: boolean };
+    };
+    const first = await page(0);
+    // 1,201 match; the first look (the newest 2,000 ids) found 200, so the total is estimated.
+    expect(first.totalExact).toBe(false);
+    expect(Math.abs(first.total - 1201)).toBeLessThan(150);
+    // Among the newest 200 matches, the third with the words in their title come first.
+    expect(first.items.slice(0, 50).every((i) => i.case.title.startsWith('桥洞积水'))).toBe(true);
+    const ids: number[] = [];
+    for (let offset = 0; offset < 1000; offset += 50) ids.push(...(await page(offset)).items.map((i) => i.case.id));
+    expect(new Set(ids).size).toBe(1000); // each once, across the ranked and the older part
+    const older = ids.slice(200);
+    expect(older).toEqual([...older].sort((a, b) => b - a));
+    expect(Math.max(...older)).toBeLessThan(Math.min(...ids.slice(0, 200)));
+    expect((await page(190, 20)).items.map((i) => i.case.id)).toEqual(ids.slice(190, 210)); // straddles the two parts
+    const deep = await w.clients.dispatcher.get(`/api/cases/search?q=${encodeURIComponent('桥洞积水')}&offset=1000&limit=20`);
+    expect(deep.statusCode).toBe(400); // past the first 1,000: narrow the search
+    // A filter that leaves few: every match found, the total exact.
+    const narrow = (await w.clients.dispatcher.get(`/api/cases/search?q=${encodeURIComponent('积水没过膝盖')}`)).json();
+    expect([narrow.total, narrow.totalExact]).toEqual([1, true]);
   });
 
   it('keeps the words admins add to the search dictionary whole', async () => {

@@ -297,10 +297,12 @@ export const caseSearch = pgTable(
       .references(() => cases.id, { onDelete: 'cascade' }),
     vector: tsvector('vector').notNull(),
   },
+  // The index holds the words plus the case's id slice (`case_words`, migration 0013), so
+  // that a search can ask for the newest slices only (search/case-search.ts).
   // New entries wait in the index's pending list (cheap for intake); every search scans
   // that list, so the `cases.search-merge` job merges it every few seconds (PGlite has no
   // autovacuum to do it).
-  (t) => [index('case_search_vector_idx').using('gin', t.vector)],
+  (t) => [index('case_search_vector_idx').using('gin', sql`case_words(${t.vector}, ${t.caseId})`)],
 );
 
 /** Words the search segmenter keeps whole, added by admins (on top of place, unit and category names). */
