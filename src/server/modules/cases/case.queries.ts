@@ -21,6 +21,7 @@ import type { CaseListQuery, CaseSearchQuery, Inbox } from './case.schema.js';
 import { cases } from './cases.tables.js';
 import { trackingHash } from './tracking.js';
 import { matchesTerms, newestMatches, queryTerms } from './search/case-search.js';
+import { similarOpenCases, type SimilarCase, type SimilarProbe } from './search/similar-cases.js';
 import { anyId } from '../../platform/db/any-id.js';
 import { excerpt } from '../../platform/text/highlight.js';
 import { openStates, publicStates } from './case.workflow.js';
@@ -156,4 +157,31 @@ export async function trackCase(rc: ReadContext, code: string) {
   const row = await caseByTrackingHash(rc.db, trackingHash(code));
   if (!row) throw new NotFound('case_tracking_not_found');
   return { case: await presentCase(rc.db, null, row), timeline: presentTimeline(await eventsOf(rc.db, row.id, true), 'public') };
+}
+
+/**
+ * Similar open public cases near a matter a resident is writing: shown before submitting,
+ * so they can follow one (我也遇到) instead of filing it again. Public cases only, in their
+ * public view: the resident sees what the public list shows.
+ */
+export async function similarForResident(rc: ReadContext, probe: SimilarProbe) {
+  const visible = and(eq(cases.isPublic, true), inArray(cases.state, [...publicStates]));
+  return similarPage(rc, null, await similarOpenCases(rc.db, probe, visible));
+}
+
+/** Similar open cases near a case, among those the caller may see: for the dispatcher to merge duplicates. */
+export async function similarToCase(rc: ReadContext, id: number) {
+  const who = callerOfActor(rc.actor);
+  const row = await caseById(rc.db, id);
+  if (!row || !casePolicy.view(who, row)) throw new NotFound();
+  const probe = { title: row.title, description: row.description, nodeId: row.nodeId, excludeId: row.id };
+  return similarPage(rc, who, await similarOpenCases(rc.db, probe, inboxFilter('all', who)));
+}
+
+async function similarPage(rc: ReadContext, who: CaseCaller | null, found: readonly SimilarCase[]) {
+  if (found.length === 0) return { items: [] };
+  const ids = found.map((f) => f.id);
+  const listed = await selectCasePage(rc.db, anyId(cases.id, ids), [sql`array_position(${sql.param(ids)}::bigint[], ${cases.id})`], ids.length, 0);
+  const items = await presentListed(rc.db, who, listed);
+  return { items: items.map((c, i) => ({ case: c, score: Number(found[i]!.score.toFixed(3)) })) };
 }

@@ -10,7 +10,7 @@ import type { CommandContext } from '../../platform/context.js';
 import { readContext, runCommand, runSingleWrite } from '../../platform/http/command.js';
 import type { GzApp } from '../../platform/module.js';
 import { presentCase, presentSubmitted } from './case.presenter.js';
-import { caseTimeline, getCase, listCases, myCases, publicCases, searchCases, trackCase } from './case.queries.js';
+import { caseTimeline, getCase, listCases, myCases, publicCases, searchCases, similarForResident, similarToCase, trackCase } from './case.queries.js';
 import type { CaseRow } from './case.repo.js';
 import * as S from './case.schema.js';
 import { caseEvents as events, caseStates, transitions } from './case.workflow.js';
@@ -111,6 +111,16 @@ function readRoutes(app: GzApp): void {
     config: { access: Permission.CasesRead },
     schema: { tags, summary: '全文检索 Full-text search of cases, best match first, with excerpts', querystring: S.CaseSearchQuery, response: { 200: S.CaseSearchOut } },
     handler: async (request) => searchCases(readContext(request), request.query),
+  });
+  app.post('/api/cases/similar', {
+    config: { access: 'authenticated', rateLimit: { max: 30, timeWindow: '1 minute' } },
+    schema: { tags, summary: '类似诉求 Similar open public cases near a matter being written', body: S.SimilarProbeBody, response: { 200: S.SimilarCasesOut } },
+    handler: async (request) => similarForResident(readContext(request), request.body),
+  });
+  app.get('/api/cases/:id/similar', {
+    config: { access: Permission.CasesRead },
+    schema: { tags, summary: '疑似重复 Similar open cases near a case', params: S.CaseIdParams, response: { 200: S.SimilarCasesOut } },
+    handler: async (request) => similarToCase(readContext(request), request.params.id),
   });
   app.get('/api/cases/export.xlsx', {
     config: { access: Permission.CasesExport },

@@ -34,6 +34,13 @@ export const CaseCreateBody = z.object({
 });
 export type CaseCreateBody = z.infer<typeof CaseCreateBody>;
 
+/** A matter being written, to look for similar open cases near it (疑似重复). */
+export const SimilarProbeBody = z.object({
+  title: line(100),
+  description: z.string().max(5000).default(''),
+  nodeId: Id,
+});
+
 export const ReasonBody = z.object({ version, reason: text(2000) });
 export const OptionalReasonBody = z.object({ version, reason: text(2000).nullable().optional() });
 export const RefuseBody = z.object({ version, reason: text(2000), channel: line(200) });
@@ -128,6 +135,9 @@ export const CaseOut = z.object({
 export type CaseOut = z.infer<typeof CaseOut>;
 
 export const CaseListOut = page(CaseOut);
+
+/** Similar open cases near a matter, most similar first; `score` is the cosine of their words (0..1). */
+export const SimilarCasesOut = z.object({ items: z.array(z.object({ case: CaseOut, score: z.number() })) });
 
 /** A piece of an excerpt; `hit` pieces are the words found. */
 const Segment = z.object({ text: z.string(), hit: z.boolean() });

@@ -186,6 +186,33 @@ describe('intake', () => {
     expect([narrow.total, narrow.totalExact]).toEqual([1, true]);
   });
 
+  it('shows similar open cases near the same place to the resident and the dispatcher (疑似重复)', async () => {
+    const text = { title: '幸福路夜间施工噪音扰民', description: '幸福路工地每天夜里十二点以后还在施工，噪音很大，居民无法入睡。' };
+    const first = (await submit(text)).case;
+    await act('dispatcher', first.id, 'dispatch'); // public from dispatch on
+    const elsewhere = (await submit({ ...text, nodeId: w.otherCommunity.id })).case; // the same words in another community
+    await act('dispatcher', elsewhere.id, 'dispatch');
+    const unrelated = (await submit({ title: '路灯不亮', description: '幸福路路灯坏了三天。' })).case;
+    await act('dispatcher', unrelated.id, 'dispatch');
+    const probe = { title: '夜里工地施工太吵', description: '幸福路工地夜间施工噪音扰民，无法入睡', nodeId: w.grid.id };
+    const res = await w.clients.resident2.post('/api/cases/similar', probe);
+    expect(res.statusCode).toBe(200);
+    const shown = res.json().items as Array<{ case: C; score: number }>;
+    expect(shown.map((i) => i.case.id)).toEqual([first.id]); // near and alike; not the other community's, not the street light
+    expect(shown[0]!.score).toBeGreaterThanOrEqual(0.35);
+    expect((shown[0]!.case as C & { contactPhone: unknown }).contactPhone).toBeNull(); // the public view: no contact of the reporter
+    // The dispatcher sees the first case beside a new duplicate, and merges it.
+    const again = (await submit({ title: '工地夜间施工噪音', description: '幸福路工地半夜施工，噪音扰民。' }, w.clients.resident2)).case;
+    const beside = (await w.clients.dispatcher.get(`/api/cases/${again.id}/similar`)).json().items as Array<{ case: C }>;
+    expect(beside.map((i) => i.case.id)).toEqual([first.id]);
+    await act('dispatcher', again.id, 'merge', { intoCaseId: first.id });
+    expect((await w.clients.dispatcher.get(`/api/cases/${again.id}/similar`)).statusCode).toBe(200);
+    // Not before submitting: a case not yet public is no resident's to see; refused without a session or with bad input.
+    expect((await w.clients.resident.get(`/api/cases/${first.id}/similar`)).statusCode).toBe(403);
+    expect((await w.clients.resident2.post('/api/cases/similar', { ...probe, title: '' })).statusCode).toBe(400);
+    expect((await w.clients.resident2.post('/api/cases/similar', { ...probe, nodeId: 999999999 })).json()).toEqual({ items: [] });
+  });
+
   it('keeps the words admins add to the search dictionary whole', async () => {
     const word = '九龙时代广场';
     const whole = async () => (await queryTerms(t.db, `${word}垃圾站`)).some((term) => term.word === word);

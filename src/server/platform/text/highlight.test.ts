@@ -31,4 +31,16 @@ describe('excerpt', () => {
       }),
     );
   });
+
+  it('never cuts a character outside the Basic Multilingual Plane in two', () => {
+    const lone = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 }), fc.nat(70), (text, needle, at) => {
+        const chars = [...text]; // by code point, so the needle never goes in between a pair
+        const withHit = [...chars.slice(0, at), needle, ...chars.slice(at)].join('');
+        const joined = excerpt(withHit, [needle], 40).map((s) => s.text).join('');
+        expect(joined).not.toMatch(lone);
+      }),
+    );
+  });
 });

@@ -12,12 +12,20 @@ export function excerpt(text: string, needles: readonly string[], width = 80): S
   const words = [...new Set(needles.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
   const lower = text.toLowerCase();
   const first = Math.min(...words.map((w) => lower.indexOf(w.toLowerCase())).filter((i) => i >= 0), Number.POSITIVE_INFINITY);
-  const start = Number.isFinite(first) ? Math.max(0, first - Math.floor(width / 4)) : 0;
-  const window = text.slice(start, start + width);
+  let start = Number.isFinite(first) ? Math.max(0, first - Math.floor(width / 4)) : 0;
+  let end = Math.min(text.length, start + width);
+  // Never cut a character outside the Basic Multilingual Plane (𠀀, emoji) in two.
+  if (isLowSurrogate(text.charCodeAt(start))) start++;
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end))) end--;
+  const window = text.slice(start, end);
   const segments = mark(window, words);
   if (start > 0) segments.unshift({ text: '…', hit: false });
-  if (start + width < text.length) segments.push({ text: '…', hit: false });
+  if (end < text.length) segments.push({ text: '…', hit: false });
   return segments;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
 }
 
 /** Splits `text` into plain and hit segments, longest needle first at each position. */
