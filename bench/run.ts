@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (short profile) and `npm run bench -- --full`;
- * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search).
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
@@ -9,12 +9,14 @@ import { auditRateBench } from './audit-rate.bench.js';
 import { intakeBench } from './intake.bench.js';
 import { inboxBench } from './inbox.bench.js';
 import { searchBench } from './search.bench.js';
+import { hotIssuesBench } from './hot-issues.bench.js';
 
 const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
   ['audit-rate', auditRateBench],
   ['intake', intakeBench],
   ['inbox', inboxBench],
   ['search', searchBench],
+  ['hot-issues', hotIssuesBench],
 ];
 
 const argv = process.argv.slice(2);

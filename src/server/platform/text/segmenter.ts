@@ -73,6 +73,15 @@ export class Segmenter {
   words(text: string): string[] {
     return clean(this.jieba.cut(text, true));
   }
+
+  /**
+   * Words of `text` in precise mode as jieba gives them — punctuation, spaces and letter case
+   * kept: for callers that look each word up in their own table anyway and so clean it once
+   * per distinct word, not once per occurrence (hot issues cut 10,000 cases at a time).
+   */
+  rawWords(text: string): string[] {
+    return this.jieba.cut(text, true);
+  }
 }
 
 function clean(tokens: readonly string[]): string[] {
