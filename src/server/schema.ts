@@ -8,3 +8,4 @@ export * from './modules/org/org.tables.js';
 export * from './platform/notify/notify.tables.js';
 export * from './platform/http/idempotency.tables.js';
 export * from './modules/cases/cases.tables.js';
+export * from './modules/insight/insight.tables.js';

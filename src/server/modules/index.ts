@@ -12,5 +12,6 @@ import { dbMaintenanceModule } from '../platform/db/maintenance.js';
 import { orgModule } from './org/org.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { open311Module } from './open311/open311.module.js';
+import { insightModule } from './insight/insight.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule];

@@ -2436,6 +2436,110 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/{id}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 疑似重复 Similar open cases near a case */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case: {
+                                    actions: string[];
+                                    address: string | null;
+                                    areaPath: string;
+                                    category: {
+                                        id: number;
+                                        path: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    channel: "web" | "hotline" | "api" | "patrol";
+                                    closedAt: string | null;
+                                    contactName: string | null;
+                                    contactPhone: string | null;
+                                    coUnits: {
+                                        id: number;
+                                        name: string;
+                                    }[];
+                                    description: string;
+                                    dispatchedAt: string | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    feedbackDueAt: string | null;
+                                    id: number;
+                                    isPublic: boolean;
+                                    latitude: number | null;
+                                    lead: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    longitude: number | null;
+                                    mergedInto: {
+                                        id: number;
+                                        number: string;
+                                    } | null;
+                                    nodeId: number;
+                                    number: string;
+                                    overdue: boolean;
+                                    rating: ("satisfied" | "basic" | "dissatisfied") | null;
+                                    ratingComment: string | null;
+                                    redoCount: number;
+                                    refusalChannel: string | null;
+                                    refusalReason: string | null;
+                                    repliedAt: string | null;
+                                    route: {
+                                        mode: ("direct" | "territorial") | null;
+                                        unit: {
+                                            id: number;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    step: ("dispatch" | "sign" | "feedback") | null;
+                                    stepDueAt: string | null;
+                                    submittedAt: string;
+                                    supportCount: number;
+                                    title: string;
+                                    /** @enum {string} */
+                                    type: "enquiry" | "help" | "complaint" | "report" | "suggestion";
+                                    /** @enum {string} */
+                                    urgency: "emergency" | "utility" | "general" | "complex";
+                                    version: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/{id}/start": {
         parameters: {
             query?: never;
@@ -3529,6 +3633,117 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cases/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 类似诉求 Similar open public cases near a matter being written */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        description?: string;
+                        nodeId: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                case: {
+                                    actions: string[];
+                                    address: string | null;
+                                    areaPath: string;
+                                    category: {
+                                        id: number;
+                                        path: string;
+                                    } | null;
+                                    /** @enum {string} */
+                                    channel: "web" | "hotline" | "api" | "patrol";
+                                    closedAt: string | null;
+                                    contactName: string | null;
+                                    contactPhone: string | null;
+                                    coUnits: {
+                                        id: number;
+                                        name: string;
+                                    }[];
+                                    description: string;
+                                    dispatchedAt: string | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    feedbackDueAt: string | null;
+                                    id: number;
+                                    isPublic: boolean;
+                                    latitude: number | null;
+                                    lead: {
+                                        id: number;
+                                        name: string;
+                                    } | null;
+                                    longitude: number | null;
+                                    mergedInto: {
+                                        id: number;
+                                        number: string;
+                                    } | null;
+                                    nodeId: number;
+                                    number: string;
+                                    overdue: boolean;
+                                    rating: ("satisfied" | "basic" | "dissatisfied") | null;
+                                    ratingComment: string | null;
+                                    redoCount: number;
+                                    refusalChannel: string | null;
+                                    refusalReason: string | null;
+                                    repliedAt: string | null;
+                                    route: {
+                                        mode: ("direct" | "territorial") | null;
+                                        unit: {
+                                            id: number;
+                                            name: string;
+                                        } | null;
+                                    };
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    step: ("dispatch" | "sign" | "feedback") | null;
+                                    stepDueAt: string | null;
+                                    submittedAt: string;
+                                    supportCount: number;
+                                    title: string;
+                                    /** @enum {string} */
+                                    type: "enquiry" | "help" | "complaint" | "report" | "suggestion";
+                                    /** @enum {string} */
+                                    urgency: "emergency" | "utility" | "general" | "complex";
+                                    version: number;
+                                };
+                                score: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cases/templates": {
         parameters: {
             query?: never;
@@ -3733,6 +3948,553 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/hot-issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热点问题 Hot issues: clusters of cases by topic and place, with trends */
+        get: {
+            parameters: {
+                query?: {
+                    bucket?: "week" | "month";
+                    from?: string;
+                    nodeId?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            bucket: "week" | "month";
+                            buckets: string[];
+                            clustered: number;
+                            considered: number;
+                            from: string;
+                            items: {
+                                cases: {
+                                    id: number;
+                                    nodeName: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    submittedAt: string;
+                                    title: string;
+                                }[];
+                                keywords: string[];
+                                label: string;
+                                places: {
+                                    count: number;
+                                    id: number;
+                                    name: string;
+                                }[];
+                                score: number;
+                                series: number[];
+                                size: number;
+                                trend: {
+                                    growth: number;
+                                    last: number;
+                                    previousMean: number;
+                                };
+                                weightedSize: number;
+                            }[];
+                            nodeId: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/monthly-topics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 每月一题候选 Problems recurring across months */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    nodeId?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            items: {
+                                cases: {
+                                    id: number;
+                                    nodeName: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    submittedAt: string;
+                                    title: string;
+                                }[];
+                                counts: number[];
+                                keywords: string[];
+                                label: string;
+                                monthsPresent: number;
+                                places: {
+                                    count: number;
+                                    id: number;
+                                    name: string;
+                                }[];
+                                total: number;
+                            }[];
+                            months: string[];
+                            nodeId: number;
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 热点分析概览 Dashboard figures of an area and period */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    nodeId?: number;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            areas: {
+                                count: number;
+                                dissatisfied: number;
+                                id: number;
+                                name: string;
+                                open: number;
+                                overdue: number;
+                            }[];
+                            categories: {
+                                children: {
+                                    count: number;
+                                    id: number;
+                                    name: string;
+                                }[];
+                                count: number;
+                                name: string;
+                            }[];
+                            from: string;
+                            nodeId: number;
+                            states: {
+                                count: number;
+                                /** @enum {string} */
+                                state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                            }[];
+                            to: string;
+                            total: number;
+                            trend: {
+                                closed: number;
+                                day: string;
+                                submitted: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/warning-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 预警规则 Warning rules */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                active: boolean;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "repeat_reporter" | "escalation" | "dissatisfaction" | "group";
+                                params: {
+                                    count: number;
+                                    days: number;
+                                    ratio?: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/warning-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改预警规则 Change a rule’s figures or turn it on or off */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                        params: {
+                            count: number;
+                            days: number;
+                            ratio?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            active: boolean;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "repeat_reporter" | "escalation" | "dissatisfaction" | "group";
+                            params: {
+                                count: number;
+                                days: number;
+                                ratio?: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/warnings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 矛盾预警 Warnings of the caller’s subtree */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    nodeId?: number;
+                    offset?: number;
+                    status?: "open" | "acknowledged" | "closed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("acknowledge" | "close")[];
+                                cases: {
+                                    id: number;
+                                    nodeName: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                    submittedAt: string;
+                                    title: string;
+                                }[];
+                                count: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "repeat_reporter" | "escalation" | "dissatisfaction" | "group";
+                                nodeId: number;
+                                nodeName: string;
+                                note: string | null;
+                                openedAt: string;
+                                params: {
+                                    count: number;
+                                    days: number;
+                                    ratio?: number;
+                                };
+                                /** @enum {string} */
+                                status: "open" | "acknowledged" | "closed";
+                                subject: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/warnings/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签收预警 Acknowledge a warning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("acknowledge" | "close")[];
+                            cases: {
+                                id: number;
+                                nodeName: string;
+                                number: string;
+                                /** @enum {string} */
+                                state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                submittedAt: string;
+                                title: string;
+                            }[];
+                            count: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "repeat_reporter" | "escalation" | "dissatisfaction" | "group";
+                            nodeId: number;
+                            nodeName: string;
+                            note: string | null;
+                            openedAt: string;
+                            params: {
+                                count: number;
+                                days: number;
+                                ratio?: number;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "closed";
+                            subject: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/insight/warnings/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭预警 Close a warning */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("acknowledge" | "close")[];
+                            cases: {
+                                id: number;
+                                nodeName: string;
+                                number: string;
+                                /** @enum {string} */
+                                state: "submitted" | "accepted" | "dispatched" | "objected" | "signed" | "in_progress" | "replied" | "answered" | "verified" | "rated" | "closed" | "merged" | "refused";
+                                submittedAt: string;
+                                title: string;
+                            }[];
+                            count: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "repeat_reporter" | "escalation" | "dissatisfaction" | "group";
+                            nodeId: number;
+                            nodeName: string;
+                            note: string | null;
+                            openedAt: string;
+                            params: {
+                                count: number;
+                                days: number;
+                                ratio?: number;
+                            };
+                            /** @enum {string} */
+                            status: "open" | "acknowledged" | "closed";
+                            subject: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
