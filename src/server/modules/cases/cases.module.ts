@@ -10,7 +10,7 @@ import { caseRoutes } from './case.routes.js';
 import { photoRoutes } from './photos/photo.routes.js';
 import { sweepDeadlines } from './case-sweeper.js';
 import { casesMessages } from './cases.messages.js';
-import { seedCasesDemo } from './cases.seed.js';
+import { seedCaseHistoryDemo, seedCasesDemo } from './cases.seed.js';
 import { catalogueMessages, catalogueRoutes, seedCasesBaseline } from './catalogue/catalogue.module-parts.js';
 import { mergePendingSearchWords } from './search/case-search.js';
 import { searchTermRoutes } from './search/search-term.routes.js';
@@ -25,7 +25,11 @@ export const casesModule = defineModule({
   },
   messages: { ...casesMessages, ...catalogueMessages },
   seedBaseline: seedCasesBaseline,
-  seedDemo: seedCasesDemo,
+  // The year's history first, so case ids follow time as they do in a real deployment.
+  seedDemo: async (ctx) => {
+    await seedCaseHistoryDemo(ctx);
+    await seedCasesDemo(ctx);
+  },
   isEmpty: async (ex) => (await queryRows<{ n: number }>(ex, sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM cases LIMIT 1) x`))[0]!.n === 0,
   jobs: [
     { name: 'cases.sweep', everyMs: 60_000, run: ({ db, now }) => sweepDeadlines(db, now) },

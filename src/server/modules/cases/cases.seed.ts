@@ -25,6 +25,7 @@ import { nodesByCodes, unitsByCodes } from '../org/org.exports.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
 import { demoDistrict, demoStreets, seededRandom } from '../org/seed-data.js';
 import { categoryIdsByPath } from './catalogue/catalogue.repo.js';
+import { seedCaseHistory } from './demo/demo-history.js';
 import { acting, MIN, runScripts, type Who } from './demo/demo-clock.js';
 import { mergeDuplicate, Storyteller, type Built, type Entry, type World } from './demo/demo-stories.js';
 
@@ -157,4 +158,16 @@ export async function seedCasesDemo(ctx: CommandContext): Promise<void> {
   await runScripts(ctx, world.actors, built.map((b) => b.script), zone);
   const byState = await queryRows<{ state: string; n: number }>(ctx.tx, sql`SELECT state, count(*)::int AS n FROM cases GROUP BY state ORDER BY state`);
   await audit(ctx, { action: 'cases.seed_demo', subjectType: 'system', changes: { cases: built.length, states: Object.fromEntries(byState.map((r) => [r.state, r.n])) } });
+}
+
+/**
+ * The demo district's history (demo/demo-history.ts): the real messages of the votes file
+ * as closed cases of the last twelve months, in the grids of the demo's streets.
+ */
+export async function seedCaseHistoryDemo(ctx: CommandContext): Promise<void> {
+  const codes = demoStreets.flatMap((s, street) => s.communities.flatMap((c, ci) => Array.from({ length: c.grids }, (_, g) => ({ code: `${s.code}${pad3(ci + 1)}${pad3(g + 1)}`, street }))));
+  const nodes = await nodesByCodes(ctx.tx, codes.map((c) => c.code));
+  const grids = codes.map((c) => ({ id: nodes.get(c.code)?.id ?? missing(c.code), path: nodes.get(c.code)!.path, street: c.street }));
+  const n = await seedCaseHistory(ctx.tx, grids, await categoryIdsByPath(ctx.tx), ctx.now);
+  await audit(ctx, { action: 'cases.seed_history', subjectType: 'system', changes: { cases: n, source: 'assets/data/messages-with-votes.jsonl.gz' } });
 }

@@ -86,7 +86,7 @@ const rules: Rule[] = [
 ];
 
 /** Titles that name officials or courts belong to other channels (纪检监察, 诉讼): not demo cases. */
-const EXCLUDED = /书记|市长|局长|区长|县长|民警|警察|干部|领导|纪委|腐败|贪污|法院|[A-Za-z]{3,}/;
+export const EXCLUDED = /书记|市长|局长|区长|县长|民警|警察|干部|领导|纪委|腐败|贪污|法院|[A-Za-z]{3,}/;
 
 /** The data's anonymized places, made to fit the demo district. */
 export function localize(text: string): string {
@@ -97,7 +97,7 @@ export function localize(text: string): string {
     .trim();
 }
 
-function typeOf(title: string): CaseType {
+export function typeOf(title: string): CaseType {
   if (/咨询|请问/.test(title)) return 'enquiry';
   if (/^举报/.test(title)) return 'report';
   if (/^投诉|投诉/.test(title)) return 'complaint';
@@ -110,6 +110,11 @@ function typeOf(title: string): CaseType {
 function clockOf(submittedAt: string): number {
   const m = /(\d{1,2}):(\d{2}):(\d{2})$/.exec(submittedAt);
   return m ? Number(m[1]) * 3600 + Number(m[2]) * 60 + Number(m[3]) : 10 * 3600;
+}
+
+/** The catalogue path the title rules give a message's title, if any. */
+export function categoryPathOf(title: string): string | undefined {
+  return rules.find((r) => r.re.test(title))?.path;
 }
 
 let classified: readonly DemoMessage[] | undefined;
