@@ -6,7 +6,7 @@ import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { lazyPage } from '../common/lazy-page.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
-import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, orgPages, outboxPage, type NavPage } from '../console/nav.js';
+import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, type NavPage } from '../console/nav.js';
 import { residentRoutes } from '../mobile/resident-routes.js';
 import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 
@@ -30,6 +30,9 @@ const consolePages: Record<string, ComponentType> = {
   'cases/intake': lazyPage(() => import('../cases/hotline-intake-page.js'), 'HotlineIntakePage'),
   'cases/search': lazyPage(() => import('../cases/case-search-page.js'), 'CaseSearchPage'),
   'cases/:id': lazyPage(() => import('../cases/case-detail-page.js'), 'CaseDetailPage'),
+  insight: lazyPage(() => import('../insight/insight-page.js'), 'InsightPage'),
+  'insight/warnings': lazyPage(() => import('../insight/warnings-page.js'), 'WarningsPage'),
+  'insight/warning-rules': lazyPage(() => import('../insight/warning-rules-page.js'), 'WarningRulesPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
@@ -58,7 +61,7 @@ export const router = createBrowserRouter([
       {
         path: '/console',
         element: <RequireSignedIn staff><ConsoleLayout /></RequireSignedIn>,
-        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
+        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...insightPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

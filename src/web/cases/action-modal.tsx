@@ -46,6 +46,8 @@ interface Props {
   extension: ExtensionStatus;
   onClose: () => void;
   onReload: () => void;
+  /** Merge: the case to merge into, already filled in (from 疑似重复). */
+  mergeInto?: string;
 }
 
 function ReplyTemplatePicker({ c, onPick }: { c: CaseItem; onPick: (text: string) => void }) {
@@ -70,7 +72,7 @@ function ReplyTemplatePicker({ c, onPick }: { c: CaseItem; onPick: (text: string
   );
 }
 
-export function ActionModal({ c, event, objection, extension, onClose, onReload }: Props) {
+export function ActionModal({ c, event, objection, extension, onClose, onReload, mergeInto }: Props) {
   const { t } = useTranslation();
   const [form] = Form.useForm<FormValues>();
   const report = useProblem();
@@ -91,6 +93,7 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload 
     ...(event === 'uphold_objection' ? { orgId: null, coOrgIds: [] } : {}),
     ...(event === 'decide_extension' ? { approved: true } : {}),
     ...(event === 'rate' ? { rating: 'satisfied' as const } : {}),
+    ...(event === 'merge' && mergeInto ? { intoCase: mergeInto } : {}),
   };
 
   const submit = async (v: FormValues) => {

@@ -20,6 +20,7 @@ import { useAreaName } from './case-selects.js';
 import { StateTag } from './case-table.js';
 import { CaseTimeline } from './case-timeline.js';
 import { useCase, useTimeline, type CaseEvent, type CaseItem } from './cases.api.js';
+import { SimilarCasesCard } from './similar-cases-card.js';
 import { DueText } from './due-text.js';
 
 const primaryEvents = new Set<CaseEvent>(['accept', 'dispatch', 'sign', 'start', 'reply', 'verify_pass', 'close']);
@@ -111,6 +112,11 @@ export function CaseDetailPage() {
   const kase = useCase(valid ? id : 0);
   const timeline = useTimeline(valid ? id : 0);
   const [active, setActive] = useState<CaseEvent | null>(null);
+  const [mergeInto, setMergeInto] = useState<string | undefined>(undefined);
+  const act = (e: CaseEvent, into?: string) => {
+    setMergeInto(into);
+    setActive(e);
+  };
 
   if (!valid || (isApiProblem(kase.error) && kase.error.status === 404)) return <NotFoundPage />;
   if (kase.isPending) return <FullPageSpin />;
@@ -172,13 +178,14 @@ export function CaseDetailPage() {
               ) : (
                 <Flex wrap gap={8}>
                   {actions.map((e) => (
-                    <Button key={e} type={primaryEvents.has(e) ? 'primary' : 'default'} danger={dangerEvents.has(e)} onClick={() => setActive(e)} data-testid={`case-action-${e}`}>
+                    <Button key={e} type={primaryEvents.has(e) ? 'primary' : 'default'} danger={dangerEvents.has(e)} onClick={() => act(e)} data-testid={`case-action-${e}`}>
                       {t(`cases.events.${e}`)}
                     </Button>
                   ))}
                 </Flex>
               )}
             </Card>
+            <SimilarCasesCard c={c} onMerge={(into) => act('merge', into.number)} />
             <Card title={t('cases.fields.description')} size="small">
               <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }} data-testid="case-description">{c.description}</Typography.Paragraph>
             </Card>
@@ -197,7 +204,7 @@ export function CaseDetailPage() {
         </Col>
       </Row>
 
-      {active ? <ActionModal key={active} c={c} event={active} objection={objection} extension={extension} onClose={() => setActive(null)} onReload={reload} /> : null}
+      {active ? <ActionModal key={`${active}-${mergeInto ?? ''}`} c={c} event={active} objection={objection} extension={extension} mergeInto={mergeInto} onClose={() => setActive(null)} onReload={reload} /> : null}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 /** Filters of the case list: state, category, area, submission days, and a lookup box (number, phone or words). */
 import { DatePicker, Flex, Input, Select } from 'antd';
+// antd's own date library (the pickers take and give its values); only to show the filter's days.
+import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NodeSelect } from '../org/shared/node-select.js';
@@ -10,6 +12,12 @@ import type { CaseFilters, CaseState } from './cases.api.js';
 export function CaseFiltersBar({ value, onChange }: { value: CaseFilters; onChange: (f: CaseFilters) => void }) {
   const { t } = useTranslation();
   const [q, setQ] = useState(value.q ?? '');
+  // The box follows the filters when they change from outside (the address, the back button).
+  const [shownQ, setShownQ] = useState(value.q);
+  if (shownQ !== value.q) {
+    setShownQ(value.q);
+    setQ(value.q ?? '');
+  }
   const set = (patch: Partial<CaseFilters>) => {
     const next: CaseFilters = { ...value, ...patch };
     for (const k of Object.keys(next) as (keyof CaseFilters)[]) if (next[k] === undefined || next[k] === null || next[k] === '') delete next[k];
@@ -39,6 +47,7 @@ export function CaseFiltersBar({ value, onChange }: { value: CaseFilters; onChan
       <NodeSelect value={value.nodeId ?? null} onChange={(v) => set({ nodeId: v ?? undefined })} placeholder={t('cases.fields.area')} data-testid="case-filter-area" />
       <DatePicker.RangePicker
         allowEmpty={[true, true]}
+        value={value.from || value.to ? [value.from ? dayjs(value.from) : null, value.to ? dayjs(value.to) : null] : null}
         onChange={(_, days) => set({ from: days[0] || undefined, to: days[1] || undefined })}
         placeholder={[t('cases.fields.submitted'), t('cases.fields.submitted')]}
         data-testid="case-filter-days"

@@ -8,6 +8,7 @@
  */
 import { caseStates } from './case-labels.js';
 import type { CaseState } from './cases.api.js';
+import { day, positiveInt } from '../common/url-values.js';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** How far a search reaches: the server refuses pages past its first this many results (MAX_RESULTS). */
@@ -29,17 +30,6 @@ export interface SearchState {
 /** The filters besides the words and the page. */
 export type SearchFilters = Omit<SearchState, 'q' | 'page'>;
 
-const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-
-function positiveInt(v: string | null): number | undefined {
-  if (v === null || !/^\d{1,15}$/.test(v)) return undefined;
-  const n = Number(v);
-  return n > 0 ? n : undefined;
-}
-
-function day(v: string | null): string | undefined {
-  return v !== null && DAY.test(v) ? v : undefined;
-}
 
 function caseState(v: string | null): CaseState | undefined {
   return v !== null && (caseStates as readonly string[]).includes(v) ? (v as CaseState) : undefined;

@@ -2,6 +2,8 @@
  * 工单中心: one tab per inbox the caller's permissions open (待派单, 派单异议, 待签收,
  * 办理中, 待核查, 已超期, 全部) with its count, the filters, the table, 批量派单 in the
  * dispatch inbox, the Excel export of the current filter, and the objection statistics.
+ * The inbox and the filters live in the address (case-list-params.ts), so the 热点分析 charts
+ * open the list already filtered.
  */
 import { DownloadOutlined, SendOutlined } from '@ant-design/icons';
 import { Badge, Button, Tabs } from 'antd';
@@ -14,6 +16,7 @@ import { usePaging } from '../common/use-paging.js';
 import { BulkDispatchModal } from './bulk-dispatch-modal.js';
 import { CaseFiltersBar } from './case-filters.js';
 import { inboxes } from './case-labels.js';
+import { listParams, readListFilters } from './case-list-params.js';
 import { CaseTable } from './case-table.js';
 import { exportHref, useCaseList, useInboxCounts, type CaseFilters, type CaseItem, type Inbox } from './cases.api.js';
 import { ObjectionStats } from './objection-stats.js';
@@ -29,7 +32,7 @@ export function CasesPage() {
   const requested = params.get('box');
   const tab = requested === STATS_TAB || boxes.includes(requested as Inbox) ? requested! : (boxes[0] ?? 'all');
   const box: Inbox = tab === STATS_TAB ? 'all' : (tab as Inbox);
-  const [filters, setFilters] = useState<CaseFilters>({});
+  const filters = useMemo(() => readListFilters(params), [params]);
   const paging = usePaging(20);
   const [selected, setSelected] = useState<CaseItem[]>([]);
   const [bulkOpen, setBulkOpen] = useState(false);
@@ -38,10 +41,11 @@ export function CasesPage() {
   const canBulk = box === 'to_dispatch' && may('cases.dispatch');
 
   const switchTab = (key: string) => {
-    setParams(key === boxes[0] ? {} : { box: key }, { replace: true });
+    setParams(listParams(key === boxes[0] ? null : key, filters), { replace: true });
     paging.first();
     setSelected([]);
   };
+  const setFilters = (f: CaseFilters) => setParams(listParams(requested, f), { replace: true });
 
   const tabLabel = (b: Inbox) => (
     <span data-testid={`inbox-tab-${b}`}>

@@ -29,6 +29,7 @@ export type ReplyTemplate = JsonOf<'/api/cases/templates', 'get'>['items'][numbe
 export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][number];
 export type CaseInput = BodyOf<'/api/cases', 'post'>;
 export type Submitted = JsonOf<'/api/cases', 'post', 201>;
+export type SimilarCase = JsonOf<'/api/cases/{id}/similar', 'get'>['items'][number];
 
 export const casesKey = ['cases'] as const;
 
@@ -71,6 +72,16 @@ export function useTimeline(id: number) {
 
 export function usePhotos(id: number) {
   return useQuery({ queryKey: [...casesKey, 'case', id, 'photos'], queryFn: () => call(api.GET('/api/cases/{id}/photos', { params: { path: { id } } })), retry: false });
+}
+
+/** 疑似重复: open cases of the same community that read like this one, most alike first. */
+export function useSimilarCases(id: number) {
+  return useQuery({
+    queryKey: [...casesKey, 'case', id, 'similar'],
+    queryFn: async () => (await call(api.GET('/api/cases/{id}/similar', { params: { path: { id } } }))).items,
+    enabled: id > 0,
+    staleTime: 60_000,
+  });
 }
 
 /** The state machine's table (which events need a reason): fixed for a deployment. */

@@ -2,7 +2,7 @@
  * The console menu, by permission: an item appears only when `/api/me` lists the
  * permission its page needs. The same table gives the routes' permission guards.
  */
-import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, HomeOutlined, KeyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ export interface NavPage {
   /** Route under /console. */
   path: string;
   /** Translation key of the label; its last segment is the test id. */
-  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | 'apikeys.nav.apikeys';
+  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | 'apikeys.nav.apikeys';
   permission: string;
 }
 
@@ -56,6 +56,15 @@ export const casePages: NavPage[] = [
   { path: 'cases/intake', label: 'cases.nav.intake', permission: 'cases.intake' },
 ];
 
+type InsightLabel = 'insight.nav.dashboard' | 'insight.nav.warnings' | 'insight.nav.warningRules';
+
+/** 主动治理: the hot-issue dashboard, the early warnings and their rules (configurators change the rules). */
+export const insightPages: NavPage[] = [
+  { path: 'insight', label: 'insight.nav.dashboard', permission: 'cases.read' },
+  { path: 'insight/warnings', label: 'insight.nav.warnings', permission: 'cases.read' },
+  { path: 'insight/warning-rules', label: 'insight.nav.warningRules', permission: 'cases.read' },
+];
+
 /** A case's page (not in the menu; 工单中心 stays highlighted). */
 export const caseDetailPage: NavPage = { path: 'cases/:id', label: 'cases.nav.cases', permission: 'cases.read' };
 
@@ -76,6 +85,10 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
   if (cases.length > 0) {
     items.push({ key: 'cases', icon: <CustomerServiceOutlined />, label: label(t('cases.nav.group'), 'case-pages'), children: cases.map((p) => pageItem(p, t)) });
   }
+  const insight = insightPages.filter(allowed);
+  if (insight.length > 0) {
+    items.push({ key: 'insight', icon: <FundOutlined />, label: label(t('insight.nav.group'), 'insight'), children: insight.map((p) => pageItem(p, t)) });
+  }
   const org = orgPages.filter(allowed);
   if (permissions.includes('org.read') && org.length > 0) {
     items.push({ key: 'org', icon: <ApartmentOutlined />, label: label(t('nav.org'), 'org'), children: org.map((p) => pageItem(p, t)) });
@@ -92,6 +105,6 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
 
 /** The menu key to highlight for a location (the longest matching page path). */
 export function selectedKey(pathname: string): string {
-  const pages = [...orgPages, ...casePages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
+  const pages = [...orgPages, ...casePages, ...insightPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
   return pages.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/console';
 }

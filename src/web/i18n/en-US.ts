@@ -203,6 +203,9 @@ export const enUS: Messages = {
       title: 'What neighbours report', subtitle: 'Public requests and their progress', empty: 'No public requests yet', support: 'Me too', supported: 'Following', supportedHint: 'You now follow it and will hear of progress',
       alreadySupported: 'You already tapped “Me too”', signInFirst: 'Please sign in first',
     },
+    similar: {
+      title: 'Similar matters nearby', hint: 'If it is the same matter, tap “Me too” to follow it instead of raising it again; if not, go on and submit yours.',
+    },
     signIn: 'Sign in', signOut: 'Sign out',
   },
   cases: {
@@ -283,6 +286,54 @@ export const enUS: Messages = {
       foundAbout: 'Cases matching “{{q}}”: about {{count}}', capped: 'Many matches: only the first {{max}} (best and newest) can be paged through. Add words or filters to narrow the search.',
       empty: 'No cases match “{{q}}”', emptyHint: 'Try other words or fewer filters', pastEnd: 'No results on this page', firstPage: 'Back to the first page',
       from: 'Submitted from', to: 'Submitted to', clearFilters: 'Clear filters',
+    },
+  },
+  insight: {
+    nav: { group: 'Proactive governance', dashboard: 'Hot-issue analysis', warnings: 'Early warnings', warningRules: 'Warning rules' },
+    dashboard: {
+      title: 'Hot-issue analysis', hint: 'What residents raised in the chosen area and period: totals, categories and areas, hot issues and candidates for the “issue of the month”. Click a category, area or state in a chart to see its cases.',
+      areaPlaceholder: 'Your whole area', period: 'Period', lastDays: 'Last {{days}} days',
+      total: 'Matters', closedSum: 'Closed in period', overdueSum: 'Overdue', dissatisfiedSum: 'Dissatisfied ratings',
+      submitted: 'Submitted', closed: 'Closed', cases: 'Cases', trend: 'Trend (submitted and closed per day)', states: 'By state', categories: 'By category',
+      areas: 'By area', areaBars: { count: 'Matters', open: 'Open', overdue: 'Overdue', dissatisfied: 'Dissatisfied' },
+      clickHint: 'Click to see the cases', noData: 'No matters in this area and period', noAreas: 'No figures for sub-areas of this area', otherInCategory: 'Other',
+      categoryNotFound: '“{{name}}” is not a category of the catalogue; its cases cannot be listed by category',
+    },
+    hot: {
+      title: 'Hot issues', hint: 'Matters grouped by how alike they read, ranked by cases, “me too” residents, recency and growth; the arrow marks an issue whose last period is well above its earlier average.',
+      bucket: { week: 'Weekly', month: 'Monthly' }, size: '{{count}} cases', supportWeighted: 'about {{count}} counting “me too”', rising: '↑ {{percent}}%',
+      places: 'Mostly in: {{places}}', keywords: 'Keywords', summary: '{{considered}} matters analysed; {{clustered}} of them fall into the issues below',
+      empty: 'Too few or too scattered matters in this area and period to form hot issues', trendTitle: 'Cases per {{bucket}}', weekUnit: 'week', monthUnit: 'month',
+      casesTitle: 'Cases ({{count}})', casesCapped: 'the {{count}} most typical',
+    },
+    monthly: {
+      title: 'Issue-of-the-month candidates', hint: 'Issues that come back month after month: candidates for a concentrated “issue of the month” effort at the source.', topic: 'Issue', months: 'Months present',
+      monthsValue: '{{present}} of {{total}} months', counts: 'Cases per month', total: 'Total', empty: 'No issue recurs across months in this period (a longer period finds more)', view: 'View',
+    },
+    brief: { number: 'Number', title: 'Title', state: 'State', area: 'Area', submitted: 'Submitted', empty: 'No cases' },
+    warnings: {
+      title: 'Early warnings', hint: 'Repeat reporters, surges, clusters of dissatisfaction and group matters found by the warning rules. Assess them promptly: acknowledge to follow up, close when handled or a false alarm.',
+      statuses: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' },
+      kinds: { repeat_reporter: 'Repeat reporter', escalation: 'Surge', dissatisfaction: 'Dissatisfaction', group: 'Group matter' },
+      kind: 'Kind', subject: 'Subject', area: 'Area', count: 'Found', opened: 'Opened', cases: 'Cases', note: 'Note',
+      measure: { repeat_reporter: '{{count}} matters', escalation: '{{count}} cases', dissatisfaction: '{{count}} dissatisfied', group: '{{count}} people' },
+      acknowledge: 'Acknowledge', close: 'Close', actionTitle: '{{action}} warning: {{subject}}', noteLabel: 'Note (optional)',
+      notePlaceholder: 'e.g. referred to the street’s mediation centre', done: 'Done: {{action}}', empty: 'No warnings', more: 'and {{count}} more',
+    },
+    rules: {
+      title: 'Warning rules', hint: 'The platform raises early warnings by these rules. A change applies from now on; warnings already raised stay.',
+      explain: {
+        repeat_reporter: 'One resident raises ≥ {{count}} matters within {{days}} days',
+        escalation: 'One place has ≥ {{count}} cases of one category within {{days}} days, and at least {{ratio}} times as many as in the {{days}} days before',
+        dissatisfaction: 'One handling unit receives ≥ {{count}} dissatisfied ratings within {{days}} days',
+        group: 'An open matter of the last {{days}} days is raised by ≥ {{count}} people (its reporter and residents who said “me too”)',
+      },
+      count: { repeat_reporter: 'Matters', escalation: 'Cases', dissatisfaction: 'Dissatisfied ratings', group: 'People' },
+      days: 'Days', ratio: 'Times', active: 'Active', inactive: 'Inactive', readOnly: 'You can read the warning rules; changing them needs the case-configuration permission.', saved: 'Warning rule saved',
+      empty: 'No warning rules',
+    },
+    similar: {
+      title: 'Possible duplicates', hint: 'Open cases of the same community in the last 60 days that read alike', score: '{{percent}}% alike', merge: 'Merge into this one', empty: 'No possible duplicates found',
     },
   },
   notify: {

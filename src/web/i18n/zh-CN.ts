@@ -204,6 +204,9 @@ export const zhCN = {
       title: '大家都在反映', subtitle: '公开的诉求及办理进度', empty: '暂无公开的诉求', support: '我也遇到', supported: '已关注', supportedHint: '已加入关注，办理进展会通知您',
       alreadySupported: '您已点过“我也遇到”', signInFirst: '请先登录',
     },
+    similar: {
+      title: '附近已有类似诉求', hint: '如果是同一件事，点“我也遇到”即可关注办理进展，不必重复反映；不是同一件事请继续填写并提交。',
+    },
     signIn: '登录', signOut: '退出登录',
   },
   cases: {
@@ -284,6 +287,54 @@ export const zhCN = {
       foundAbout: '找到约 {{count}} 件与“{{q}}”相关的工单', capped: '结果较多，只能翻看最相关和最新的前 {{max}} 件；请增加关键词或筛选条件缩小范围。',
       empty: '没有找到与“{{q}}”相关的工单', emptyHint: '换个说法，或减少筛选条件再试', pastEnd: '这一页已没有结果', firstPage: '回到第一页',
       from: '提交日期起', to: '提交日期止', clearFilters: '清除筛选',
+    },
+  },
+  insight: {
+    nav: { group: '主动治理', dashboard: '热点分析', warnings: '矛盾预警', warningRules: '预警规则' },
+    dashboard: {
+      title: '热点分析', hint: '所选区域和时段内群众诉求的总体情况、分类与区域分布、热点问题和“每月一题”候选。点击图表中的分类、区域或状态可查看对应工单。',
+      areaPlaceholder: '管辖范围（全部）', period: '时段', lastDays: '近 {{days}} 天',
+      total: '诉求总数', closedSum: '期间办结', overdueSum: '超期', dissatisfiedSum: '不满意评价',
+      submitted: '新增', closed: '办结', cases: '件数', trend: '诉求趋势（每日新增与办结）', states: '状态分布', categories: '问题分类',
+      areas: '区域分布', areaBars: { count: '诉求', open: '未办结', overdue: '超期', dissatisfied: '不满意' },
+      clickHint: '点击查看对应工单', noData: '所选区域和时段内没有诉求', noAreas: '所选区域没有下级区域的数据', otherInCategory: '其他',
+      categoryNotFound: '“{{name}}”不是目录中的分类，无法按分类查看工单',
+    },
+    hot: {
+      title: '热点问题', hint: '按内容相近程度把诉求归为同一问题，按件数、“我也遇到”人数、时效和增长排序；上升箭头表示最近一个周期明显多于此前平均。',
+      bucket: { week: '按周', month: '按月' }, size: '{{count}} 件', supportWeighted: '计入“我也遇到”约 {{count}} 件', rising: '↑ {{percent}}%',
+      places: '集中在：{{places}}', keywords: '关键词', summary: '分析诉求 {{considered}} 件，其中 {{clustered}} 件归入以下热点问题',
+      empty: '所选区域和时段内诉求较少或较分散，尚未形成热点问题', trendTitle: '各{{bucket}}件数', weekUnit: '周', monthUnit: '月',
+      casesTitle: '相关工单（{{count}} 件）', casesCapped: '最典型的 {{count}} 件',
+    },
+    monthly: {
+      title: '“每月一题”候选', hint: '在多个月份反复出现的问题，适合作为“每月一题”集中攻坚、从源头治理。', topic: '问题', months: '出现月份',
+      monthsValue: '{{present}}/{{total}} 个月', counts: '各月件数', total: '合计', empty: '所选时段内没有跨月反复出现的问题（时段越长越容易发现）', view: '查看',
+    },
+    brief: { number: '编号', title: '标题', state: '状态', area: '区域', submitted: '提交时间', empty: '没有工单' },
+    warnings: {
+      title: '矛盾预警', hint: '按预警规则自动发现的重复反映、问题激增、不满意集中和群体性诉求。请及时研判：确认后跟进处置，处置完毕或误报时关闭。',
+      statuses: { open: '待处置', acknowledged: '已确认', closed: '已关闭' },
+      kinds: { repeat_reporter: '重复反映', escalation: '问题激增', dissatisfaction: '不满意集中', group: '群体性诉求' },
+      kind: '类型', subject: '预警对象', area: '区域', count: '触发情况', opened: '发现时间', cases: '相关工单', note: '处置说明',
+      measure: { repeat_reporter: '{{count}} 件', escalation: '{{count}} 件', dissatisfaction: '{{count}} 条不满意', group: '{{count}} 人' },
+      acknowledge: '确认', close: '关闭', actionTitle: '{{action}}预警：{{subject}}', noteLabel: '说明（选填）',
+      notePlaceholder: '如：已交街道综治中心研判，约谈相关单位', done: '已{{action}}', empty: '暂无预警', more: '等 {{count}} 件',
+    },
+    rules: {
+      title: '预警规则', hint: '系统按以下规则自动发现矛盾风险并生成预警。修改后按新规则判断，已有预警不受影响。',
+      explain: {
+        repeat_reporter: '同一居民 {{days}} 天内反映 ≥ {{count}} 件',
+        escalation: '同一地点同一类别 {{days}} 天内 ≥ {{count}} 件，且达到此前 {{days}} 天的 {{ratio}} 倍',
+        dissatisfaction: '同一承办单位 {{days}} 天内收到 ≥ {{count}} 条不满意评价',
+        group: '{{days}} 天内提交、尚未办结的同一诉求，反映人数（反映人及点“我也遇到”的居民）≥ {{count}} 人',
+      },
+      count: { repeat_reporter: '件数', escalation: '件数', dissatisfaction: '不满意评价条数', group: '人数' },
+      days: '天数', ratio: '倍数', active: '启用', inactive: '已停用', readOnly: '您可以查看预警规则；修改需要接诉即办配置权限。', saved: '预警规则已保存',
+      empty: '暂无预警规则',
+    },
+    similar: {
+      title: '疑似重复', hint: '同一社区近 60 天内内容相近的未办结工单', score: '相似度 {{percent}}%', merge: '合并到此件', empty: '未发现疑似重复的工单',
     },
   },
   notify: {

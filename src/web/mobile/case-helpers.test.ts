@@ -3,7 +3,7 @@ import { caseEvents, caseStates } from '../../server/modules/cases/case.workflow
 import { caseTypes, ratings } from '../../server/modules/cases/cases.tables.js';
 import { enUS } from '../i18n/en-US.js';
 import { zhCN } from '../i18n/zh-CN.js';
-import { cascaderOptions, dueOf, isOverdue, MAX_PHOTO_BYTES, pathTo, photoRefusal, placeName, placeOptions } from './case-helpers.js';
+import { cascaderOptions, dueOf, isOverdue, MAX_PHOTO_BYTES, pathTo, photoRefusal, placeName, placeOptions, similarProbe } from './case-helpers.js';
 
 describe('resident labels', () => {
   test('every state, event, type and rating the server knows has a resident label in both languages', () => {
@@ -88,3 +88,18 @@ describe('place and category options', () => {
     expect(placeName(nodes, 99)).toBeNull();
   });
 });
+
+describe('similar matters while writing one', () => {
+  test('asks once the title has four characters and a place is chosen', () => {
+    expect(similarProbe('路灯不', '', 7)).toBeNull();
+    expect(similarProbe('  路灯不亮  ', undefined, undefined)).toBeNull();
+    expect(similarProbe('  路灯不亮  ', ' 晚上很黑 ', 7)).toEqual({ title: '路灯不亮', description: '晚上很黑', nodeId: 7 });
+  });
+
+  test('counts characters, not UTF-16 units, and keeps to the server limits', () => {
+    expect(similarProbe('𠀀𠀀𠀀', '', 7)).toBeNull();
+    expect(similarProbe('𠀀'.repeat(120), '', 7)?.title).toBe('𠀀'.repeat(100));
+    expect(similarProbe('路灯不亮', 'x'.repeat(6000), 7)?.description).toHaveLength(5000);
+  });
+});
+

@@ -94,3 +94,14 @@ export function placeName(nodes: readonly TreeNode[], id: number): string | null
   }
   return names.length > 0 ? names.join(' / ') : null;
 }
+
+/** A title this long (in characters) says enough to look for similar matters (附近已有类似诉求). */
+export const SIMILAR_MIN_TITLE = 4;
+
+/** What to ask for similar matters as a resident writes one, or null while there is too little to look for. */
+export function similarProbe(title: string | undefined, description: string | undefined, nodeId: number | undefined): { title: string; description: string; nodeId: number } | null {
+  const t = (title ?? '').trim();
+  if ([...t].length < SIMILAR_MIN_TITLE || nodeId === undefined) return null;
+  // The server's limits (a longer title is refused when submitting, not here).
+  return { title: [...t].slice(0, 100).join(''), description: (description ?? '').trim().slice(0, 5000), nodeId };
+}

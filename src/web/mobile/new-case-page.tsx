@@ -2,7 +2,9 @@
  * 我要反映: the resident's intake form, laid out for a phone. The case is created first
  * (with an Idempotency-Key kept for retries of the same submission, so a lost answer never
  * makes two cases); the chosen photos are uploaded right after, one by one; then the case
- * number and the tracking code are shown once.
+ * number and the tracking code are shown once. Once the title and the place are filled, open
+ * public cases near it that read alike are shown (附近已有类似诉求, with 我也遇到), never
+ * standing in the way of submitting.
  */
 import { AimOutlined, CloseOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
@@ -18,6 +20,7 @@ import { label } from './labels.js';
 import { PageHead } from './mobile-layout.js';
 import { PhotoPicker, type ChosenPhoto } from './photo-picker.js';
 import { newIdempotencyKey, residentKeys, submitCase, uploadPhoto, useCategories, usePublicNodes, type CaseInput, type CaseType, type Submitted } from './resident.api.js';
+import { SimilarMatters } from './similar-matters.js';
 import { SubmittedView, type PhotoOutcome } from './submitted-view.js';
 
 const TYPES: CaseType[] = ['enquiry', 'help', 'complaint', 'report', 'suggestion'];
@@ -63,6 +66,9 @@ export function NewCasePage() {
   const me = useSignedInMe();
   const [form] = Form.useForm<Values>();
   const type = Form.useWatch('type', form);
+  const title = Form.useWatch('title', form);
+  const description = Form.useWatch('description', form);
+  const place = Form.useWatch('place', form);
   const report = useProblem();
   const qc = useQueryClient();
   const nodes = usePublicNodes();
@@ -238,6 +244,7 @@ export function NewCasePage() {
               data-testid="case-place"
             />
           </Form.Item>
+          <SimilarMatters title={title} description={description} nodeId={place?.[place.length - 1]} />
           <Form.Item name="address" label={t('resident.common.optional', { label: t('resident.form.address') })} rules={[{ max: 200 }]}>
             <Input placeholder={t('resident.form.addressHint')} maxLength={200} data-testid="case-address" />
           </Form.Item>

@@ -3,7 +3,7 @@
  * public list with "我也遇到", tracking by code, and the reference data the intake form needs
  * (category catalogue, administrative tree). Every rule is the server's; these only fetch.
  */
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, call, decorateHeaders } from '../api/client.js';
 import { ApiProblem } from '../api/problem.js';
 import type { BodyOf, JsonOf } from '../api/types.js';
@@ -19,6 +19,8 @@ export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][nu
 export type Tracked = JsonOf<'/api/public/cases/track', 'get'>;
 export type CaseInput = BodyOf<'/api/cases', 'post'>;
 export type Submitted = JsonOf<'/api/cases', 'post', 201>;
+export type SimilarProbe = BodyOf<'/api/cases/similar', 'post'>;
+export type SimilarMatter = JsonOf<'/api/cases/similar', 'post'>['items'][number];
 
 const PAGE = 20;
 
@@ -135,6 +137,23 @@ export function useCaseAction(id: number) {
     },
     onSuccess: (updated) => qc.setQueryData(residentKeys.case(id), updated),
     onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: residentKeys.case(id) }), qc.invalidateQueries({ queryKey: residentKeys.myCases })]),
+  });
+}
+
+/**
+ * Open public cases near the place whose words resemble the matter being written (附近已有类似
+ * 诉求); asks nothing while `probe` is null. Never retried: the box is a hint, and a refusal
+ * (too many look-ups) only hides it.
+ */
+export function useSimilarMatters(probe: SimilarProbe | null) {
+  return useQuery({
+    queryKey: ['resident', 'similar', probe],
+    queryFn: async () => (await call(api.POST('/api/cases/similar', { body: probe! }))).items,
+    enabled: probe !== null,
+    retry: false,
+    staleTime: 60_000,
+    // The cards stay while the next look-up runs, instead of blinking out at every pause.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -69,7 +69,10 @@ async function filtersOf(rc: ReadContext, q: Pick<CaseListQuery, 'state' | 'cate
   if (q.nodeId !== undefined && !under) return null;
   return and(
     q.state ? eq(cases.state, q.state) : undefined,
-    q.categoryId !== undefined ? eq(cases.categoryId, q.categoryId) : undefined,
+    // A category with its subtree: a level-2 category finds the cases filed under its level-3 ones.
+    q.categoryId !== undefined
+      ? sql`${cases.categoryId} IN (SELECT k.id FROM case_categories k, case_categories p WHERE p.id = ${q.categoryId} AND (k.id = p.id OR starts_with(k.path, p.path || '/')))`
+      : undefined,
     under ? underAny(cases.areaPath, [under.path]) : undefined,
     q.from ? gte(cases.submittedAt, startOfLocalDate(q.from, zone)) : undefined,
     q.to ? lt(cases.submittedAt, startOfLocalDate(addDays(q.to, 1), zone)) : undefined,

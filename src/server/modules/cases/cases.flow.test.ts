@@ -129,6 +129,19 @@ describe('intake', () => {
     expect(await ids('环卫公司')).toEqual([answered.id]);
   });
 
+  it('filters by a category with its subtree', async () => {
+    const { case: c } = await submit({ title: '路灯杆锈蚀' });
+    const [parent] = await queryRows<{ id: number; other: number }>(
+      t.db,
+      sql`SELECT p.id, (SELECT o.id FROM case_categories o WHERE o.level = 2 AND o.id <> p.id LIMIT 1) AS other
+            FROM case_categories k JOIN case_categories p ON k.path LIKE p.path || '/%' AND p.level = 2 WHERE k.id = ${w.categoryId}`,
+    );
+    const ids = async (categoryId: number) => ((await w.clients.dispatcher.get(`/api/cases?box=all&limit=200&categoryId=${categoryId}`)).json().items as C[]).map((i) => i.id);
+    expect(await ids(w.categoryId)).toContain(c.id);
+    expect(await ids(parent!.id)).toContain(c.id); // the level-2 category holds its level-3 ones
+    expect(await ids(Number(parent!.other))).not.toContain(c.id);
+  });
+
   it('searches with filters, best match first, with excerpts around the words found', async () => {
     const inTitle = (await submit({ title: '路灯杆倾斜有安全隐患', description: '风大时摇晃。' })).case;
     const inText = (await submit({ title: '夜间照明问题', description: '小区北门的路灯杆被车撞歪了，已经倾斜。' })).case;
