@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (short profile) and `npm run bench -- --full`;
- * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues).
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues, dispatch).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
@@ -9,6 +9,7 @@ import { auditRateBench } from './audit-rate.bench.js';
 import { intakeBench } from './intake.bench.js';
 import { inboxBench } from './inbox.bench.js';
 import { searchBench } from './search.bench.js';
+import { dispatchBench } from './dispatch.bench.js';
 import { hotIssuesBench } from './hot-issues.bench.js';
 
 const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
@@ -16,6 +17,7 @@ const benches: Array<[string, (profile: Profile, out: (line: string) => void) =>
   ['intake', intakeBench],
   ['inbox', inboxBench],
   ['search', searchBench],
+  ['dispatch', dispatchBench],
   ['hot-issues', hotIssuesBench],
 ];
 
