@@ -44,12 +44,16 @@ export function normalizeText(text: string): string {
 }
 
 function addNgrams(text: string, sizes: readonly number[], weight: number, into: Map<string, number>): void {
+  const longest = Math.max(0, ...sizes);
   for (const run of text.match(HAN_RUN) ?? []) {
-    const chars = Array.from(run);
-    for (const n of sizes) {
-      for (let i = 0; i + n <= chars.length; i++) {
+    const recent: string[] = []; // the last `longest` characters of the run
+    for (const ch of run) {
+      recent.push(ch);
+      if (recent.length > longest) recent.shift();
+      for (const n of sizes) {
+        if (n > recent.length) continue;
         let term = NGRAM_MARK;
-        for (let j = i; j < i + n; j++) term += chars[j]!;
+        for (let j = recent.length - n; j < recent.length; j++) term += recent[j]!;
         into.set(term, (into.get(term) ?? 0) + weight);
       }
     }
@@ -125,19 +129,17 @@ export class FeatureSpace {
   }
 
   /**
-   * Terms in at least `minDf` of the texts, and every term of the `keep` texts (keyword
-   * priors: a category's name counts even if no message has used it yet), ordered by term
-   * so that the ids do not depend on the order texts were cut. Idf is the texts' alone: the
-   * priors, short lists of names, would otherwise make a category's words look common.
+   * Terms in at least `minDf` of the texts, ordered by term so that the ids do not depend on
+   * the order texts were cut. (The keyword priors are not among the texts: their short lists
+   * of names would make a category's words look common, and a name no message uses is of
+   * no help.)
    */
-  static fit(bags: readonly Bag[], dictionary: TermDictionary, minDf: number, keep: readonly Bag[] = []): FeatureSpace {
+  static fit(bags: readonly Bag[], dictionary: TermDictionary, minDf: number): FeatureSpace {
     const df = new Int32Array(dictionary.terms.length);
     for (const bag of bags) for (const id of bag.ids) df[id]!++;
-    const forced = new Uint8Array(dictionary.terms.length);
-    for (const bag of keep) for (const id of bag.ids) forced[id] = 1;
     const kept: number[] = [];
     df.forEach((d, id) => {
-      if (d >= Math.max(1, minDf) || forced[id]) kept.push(id);
+      if (d >= Math.max(1, minDf)) kept.push(id);
     });
     const terms = dictionary.terms;
     kept.sort((a, b) => (terms[a]! < terms[b]! ? -1 : terms[a]! > terms[b]! ? 1 : 0));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SparseVector } from './features.js';
-import { DEFAULT_SOFTMAX_OPTIONS, softmax, trainSoftmax, type WeightedExample } from './learner.js';
+import { DEFAULT_SOFTMAX_OPTIONS, epochsFor, softmax, trainSoftmax, type WeightedExample } from './learner.js';
 import { seededRandom } from './random.js';
 
 /** Three classes over 30 features: class c's vectors use features 10c..10c+4 (its own) and 25..29 (shared noise). */
@@ -55,5 +55,13 @@ describe('softmax learner', () => {
     expect(p[0]!).toBeGreaterThan(p[1]!);
     expect(softmax(Float64Array.from([2, 1, 0]), 10)[0]!).toBeLessThan(p[0]!);
     expect(Array.from(softmax(Float64Array.from([1000, 0])))).toEqual([1, 0]);
+  });
+
+  it('takes fewer passes over a large set, never fewer than minEpochs', () => {
+    const o = { ...DEFAULT_SOFTMAX_OPTIONS, epochs: 10, maxVisits: 1000, minEpochs: 3 };
+    expect(epochsFor(50, o)).toBe(10);
+    expect(epochsFor(200, o)).toBe(5);
+    expect(epochsFor(5000, o)).toBe(3);
+    expect(epochsFor(5000, { ...o, maxVisits: Infinity })).toBe(10);
   });
 });

@@ -9,7 +9,7 @@
  */
 import { Segmenter } from '../../../platform/text/segmenter.js';
 import { FeatureSpace, messageTerms, type SparseVector, type TermOptions } from './features.js';
-import { WordEvidence } from './word-evidence.js';
+import { topWords, wordEvidence } from './word-evidence.js';
 import { dequantize, type QuantizedWeights } from './compact.js';
 import { LinearScorer, softmax } from './learner.js';
 
@@ -72,6 +72,8 @@ export function sharedSegmenter(userWords: readonly string[] = []): Segmenter {
 
 export class DispatchModel {
   readonly scorer: LinearScorer;
+  /** Each feature's mean weight over the labels (what the words that drove a suggestion are measured against). */
+  private readonly means: Float32Array;
 
   constructor(
     readonly labels: readonly string[],
@@ -87,6 +89,13 @@ export class DispatchModel {
   ) {
     if (weights.values.length !== space.size * labels.length || bias.length !== labels.length) throw new Error('dispatch model sizes do not match');
     this.scorer = new LinearScorer(labels.length, dequantize(weights), bias);
+    const k = labels.length;
+    this.means = new Float32Array(space.size);
+    for (let f = 0; f < space.size; f++) {
+      let sum = 0;
+      for (let c = 0; c < k; c++) sum += this.scorer.weights[f * k + c]!;
+      this.means[f] = sum / k;
+    }
   }
 
   /** The message as the model's vector. */
@@ -105,8 +114,8 @@ export class DispatchModel {
     const x = this.space.vector(terms);
     const p = this.probabilities(x);
     const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b).slice(0, k);
-    const evidence = wordsPerLabel > 0 ? new WordEvidence(terms, x, this.space, this.scorer, this.termOptions) : undefined;
-    return order.map((c) => ({ label: this.labels[c]!, confidence: p[c]!, words: evidence?.top(c, wordsPerLabel) ?? [] }));
+    const evidence = wordsPerLabel > 0 ? wordEvidence(terms, x, this.space, this.scorer, this.means, order, this.termOptions.charNgrams) : undefined;
+    return order.map((c, i) => ({ label: this.labels[c]!, confidence: p[c]!, words: evidence ? topWords(evidence, i, wordsPerLabel) : [] }));
   }
 
   /** The label the model finds likeliest (ties: the first label). */

@@ -21,7 +21,7 @@ export interface SelfTrainingOptions {
   weight: number;
 }
 
-export const DEFAULT_SELF_TRAINING: SelfTrainingOptions = { rounds: 3, share: 0.6, weight: 0.5 };
+export const DEFAULT_SELF_TRAINING: SelfTrainingOptions = { rounds: 2, share: 0.3, weight: 0.5 };
 
 /** A pool message's best class and by how much it beats the next. */
 interface Guess {
@@ -75,7 +75,6 @@ export function selfTrain(
   for (let round = 1; round <= options.rounds; round++) {
     const take = (pool.length * options.share * round) / options.rounds;
     const extra = pseudoLabelled(guess(model, pool), pool, labelledCounts, take, options.weight);
-    if (process.env.DEBUG) console.log('round', round, 'D', dims, 'sel per class', labelledCounts.map((_, c) => extra.filter((e) => e.label === c).length).join(','), 'examples', examples.length);
     model = trainSoftmax([...examples, ...extra], classes, dims, learner);
   }
   return model;

@@ -106,7 +106,7 @@ export function trainModel(examples: readonly LabelledMessage[], options: TrainO
   const labelledTerms = examples.map((e) => cache.bag(e.title, e.body));
   const poolTerms = unlabelled.map((m) => cache.bag(m.title, m.body));
   const priorTerms = priors.map((p) => cache.bag(p.text, ''));
-  const space = FeatureSpace.fit([...labelledTerms, ...poolTerms], cache.dictionary, options.minDf ?? DEFAULT_MIN_DF, process.env.GZ_FORCE_PRIORS ? priorTerms : []);
+  const space = FeatureSpace.fit([...labelledTerms, ...poolTerms], cache.dictionary, options.minDf ?? DEFAULT_MIN_DF);
 
   const counts = labels.map(() => 0);
   const training: WeightedExample[] = examples.map((e, i) => {
