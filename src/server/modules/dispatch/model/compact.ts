@@ -20,11 +20,15 @@ export function quantize(weights: Float32Array): QuantizedWeights {
   let max = 0;
   for (const w of weights) if (Math.abs(w) > max) max = Math.abs(w);
   const scale = max === 0 ? 1 : max / MAX;
-  return { scale, values: Int16Array.from(weights, (w) => Math.round(w / scale)) };
+  const values = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) values[i] = Math.round(weights[i]! / scale);
+  return { scale, values };
 }
 
 export function dequantize(q: QuantizedWeights): Float32Array {
-  return Float32Array.from(q.values, (v) => v * q.scale);
+  const out = new Float32Array(q.values.length);
+  for (let i = 0; i < out.length; i++) out[i] = q.values[i]! * q.scale;
+  return out;
 }
 
 /** The space and scorer without the features whose weights are all zero. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dispatchEvaluate, poolWithout, readLabelledJsonl } from './evaluate-command.js';
 import { toyMessages, withoutLabels } from './toy-data.test-helper.js';
+import { runCli } from '../../../../../test/helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gongzhi-dispatch-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -48,5 +49,20 @@ describe('gongzhi dispatch evaluate', () => {
     expect(() => readLabelledJsonl(jsonl('bad.jsonl', [{ title: 't', body: 'b', category: 'x' }, { title: 't' }]))).toThrow(/bad\.jsonl:2: no category/);
     const pool = [{ title: 'a', body: '1' }, { title: 'b', body: '2' }, { title: 'c', body: '3' }];
     expect(poolWithout(pool, [{ title: 'a', body: 'x' }, { title: 'y', body: '3' }])).toEqual([{ title: 'b', body: '2' }]);
+  });
+
+  it('runs as `gongzhi dispatch evaluate --data --train` (the real command, with the shipped unlabelled messages and taxonomy)', { timeout: 120_000 }, async () => {
+    const train = jsonl('cli-train.jsonl', asFile(toyMessages(4)));
+    const data = jsonl('cli-data.jsonl', asFile(toyMessages(2, 11)));
+    const env = { ...process.env, GONGZHI_FROM_SOURCE: '1' };
+    const result = await runCli(['dispatch', 'evaluate', '--data', data, '--train', train], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^training on 12 labelled messages .* 7142 unlabelled messages and 517 taxonomy rows$/);
+    expect(lines.at(-1)).toMatch(/^macro_f1=[01]\.\d{4} accuracy=[01]\.\d{4} n=6$/);
+    const failed = await runCli(['dispatch', 'evaluate', '--folds', '1'], env);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain('--folds');
   });
 });

@@ -64,4 +64,14 @@ describe('softmax learner', () => {
     expect(epochsFor(5000, o)).toBe(3);
     expect(epochsFor(5000, { ...o, maxVisits: Infinity })).toBe(10);
   });
+
+  it('returns the mean of the weights after each of the last half of the passes', () => {
+    const data = toy(30, 5);
+    const o = { ...DEFAULT_SOFTMAX_OPTIONS, average: false };
+    const after3 = trainSoftmax(data, 3, 30, { ...o, epochs: 3 });
+    const after4 = trainSoftmax(data, 3, 30, { ...o, epochs: 4 });
+    const averaged = trainSoftmax(data, 3, 30, { ...o, epochs: 4, average: true });
+    averaged.weights.forEach((w, i) => expect(w).toBeCloseTo((after3.weights[i]! + after4.weights[i]!) / 2, 5));
+    averaged.bias.forEach((b, i) => expect(b).toBeCloseTo((after3.bias[i]! + after4.bias[i]!) / 2, 5));
+  });
 });

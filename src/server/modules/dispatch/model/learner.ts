@@ -28,12 +28,18 @@ export interface SoftmaxOptions {
    */
   maxVisits: number;
   minEpochs: number;
+  /**
+   * Return the mean of the weights at the end of the last half of the passes (tail
+   * averaging: the noise of the last steps averages out; measured, the macro-F1 of 5-fold
+   * cross-validation varied less from one fold split to the next) rather than the last weights.
+   */
+  average: boolean;
   /** AdaGrad's base step. */
   learningRate: number;
   seed: number;
 }
 
-export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { l2: 1e-4, epochs: 10, maxVisits: Infinity, minEpochs: 3, learningRate: 0.5, seed: 1 };
+export const DEFAULT_SOFTMAX_OPTIONS: SoftmaxOptions = { l2: 1e-4, epochs: 10, maxVisits: 30_000, minEpochs: 3, average: true, learningRate: 0.5, seed: 1 };
 
 /** Passes over `n` examples under `options`. */
 export function epochsFor(n: number, options: SoftmaxOptions): number {
@@ -93,6 +99,9 @@ export function trainSoftmax(examples: readonly WeightedExample[], classes: numb
   const order = examples.map((_, i) => i);
   const random = seededRandom(options.seed);
   const epochs = epochsFor(examples.length, options);
+  const averaged = options.average ? Math.ceil(epochs / 2) : 1;
+  const sumW = new Float64Array(averaged > 1 ? dims * k : 0);
+  const sumB = new Float64Array(k);
   for (let epoch = 0; epoch < epochs; epoch++) {
     shuffleInPlace(order, random);
     for (let n = 0; n < order.length; n++) {
@@ -129,8 +138,16 @@ export function trainSoftmax(examples: readonly WeightedExample[], classes: numb
         }
       }
     }
+    if (averaged > 1 && epoch >= epochs - averaged) {
+      for (let f = 0; f < dims; f++) for (let c = 0; c < k; c++) sumW[f * k + c]! += rows[f * stride + c]!;
+      for (let c = 0; c < k; c++) sumB[c]! += b[c]!;
+    }
   }
   const weights = new Float32Array(dims * k);
+  if (averaged > 1) {
+    for (let i = 0; i < weights.length; i++) weights[i] = sumW[i]! / averaged;
+    return new LinearScorer(k, weights, Float32Array.from(sumB, (v) => v / averaged));
+  }
   for (let f = 0; f < dims; f++) for (let c = 0; c < k; c++) weights[f * k + c] = rows[f * stride + c]!;
   return new LinearScorer(k, weights, Float32Array.from(b));
 }

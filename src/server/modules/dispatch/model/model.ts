@@ -8,7 +8,7 @@
  * are identical, since the in-memory model holds the very same single-precision numbers.
  */
 import { Segmenter } from '../../../platform/text/segmenter.js';
-import { FeatureSpace, messageTerms, type SparseVector, type TermOptions } from './features.js';
+import { FeatureSpace, type SparseVector, type TermOptions } from './features.js';
 import { topWords, wordEvidence } from './word-evidence.js';
 import { dequantize, type QuantizedWeights } from './compact.js';
 import { LinearScorer, softmax } from './learner.js';
@@ -100,7 +100,7 @@ export class DispatchModel {
 
   /** The message as the model's vector. */
   vector(title: string, body: string): SparseVector {
-    return this.space.vector(messageTerms(this.segmenter, title, body, this.termOptions));
+    return this.space.encode(this.segmenter, title, body, this.termOptions).vector;
   }
 
   /** Probabilities of every label for a vector, in `labels` order. */
@@ -110,11 +110,10 @@ export class DispatchModel {
 
   /** The `k` likeliest labels of a message, surest first, each with (up to `wordsPerLabel`) words that drove it. */
   classify(title: string, body: string, k = 3, wordsPerLabel = 5): Suggestion[] {
-    const terms = messageTerms(this.segmenter, title, body, this.termOptions);
-    const x = this.space.vector(terms);
+    const { vector: x, words } = this.space.encode(this.segmenter, title, body, this.termOptions, wordsPerLabel > 0);
     const p = this.probabilities(x);
     const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b).slice(0, k);
-    const evidence = wordsPerLabel > 0 ? wordEvidence(terms, x, this.space, this.scorer, this.means, order, this.termOptions.charNgrams) : undefined;
+    const evidence = wordsPerLabel > 0 ? wordEvidence(words, x, this.space, this.scorer, this.means, order, this.termOptions.charNgrams) : undefined;
     return order.map((c, i) => ({ label: this.labels[c]!, confidence: p[c]!, words: evidence ? topWords(evidence, i, wordsPerLabel) : [] }));
   }
 

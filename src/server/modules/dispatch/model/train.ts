@@ -9,7 +9,7 @@
  * labelled examples and the keyword priors; then self-train over the unlabelled pool.
  */
 import type { Segmenter } from '../../../platform/text/segmenter.js';
-import { DEFAULT_TERM_OPTIONS, FeatureSpace, TermDictionary, messageTerms, type Bag, type TermOptions } from './features.js';
+import { DEFAULT_TERM_OPTIONS, FeatureSpace, TermDictionary, type Bag, type TermOptions } from './features.js';
 import { DEFAULT_SOFTMAX_OPTIONS, type SoftmaxOptions, type WeightedExample } from './learner.js';
 import { quantize, withoutUnusedFeatures } from './compact.js';
 import { DispatchModel, sharedSegmenter } from './model.js';
@@ -80,7 +80,7 @@ export class TermCache {
     const key = `${title}\u0000${body}`;
     let bag = this.cut.get(key);
     if (!bag) {
-      bag = this.dictionary.bag(messageTerms(this.segmenter, title, body, this.options));
+      bag = this.dictionary.bagOf(this.segmenter, title, body, this.options);
       this.cut.set(key, bag);
     }
     return bag;

@@ -6,17 +6,17 @@
  * across a word boundary (华苑 in 景蓉 / 华苑) shows nowhere. Words of one character,
  * digits and single letters are not shown.
  */
-import { NGRAM_MARK, type FeatureSpace, type SparseVector } from './features.js';
+import type { FeatureSpace, SparseVector } from './features.js';
 import type { LinearScorer } from './learner.js';
 
 const SHOWN = /^(?=.*(?:\p{Script=Han}|\p{L}{2}))[^0]+$/u;
 
 /**
  * The words of a message with their contributions to `labels` (the suggestions to explain):
- * `terms` are the message's terms as counted, `x` its vector, `means` each feature's mean
+ * `words` are the message's distinct words, `x` its vector, `means` each feature's mean
  * weight over all labels.
  */
-export function wordEvidence(terms: ReadonlyMap<string, number>, x: SparseVector, space: FeatureSpace, scorer: LinearScorer, means: Float32Array, labels: readonly number[], ngramSizes: readonly number[]): Array<{ word: string; scores: number[] }> {
+export function wordEvidence(words: readonly string[], x: SparseVector, space: FeatureSpace, scorer: LinearScorer, means: Float32Array, labels: readonly number[], ngramSizes: ReadonlyArray<1 | 2>): Array<{ word: string; scores: number[] }> {
   const k = scorer.classes;
   const w = scorer.weights;
   const value = new Map<number, number>();
@@ -25,30 +25,29 @@ export function wordEvidence(terms: ReadonlyMap<string, number>, x: SparseVector
     const v = value.get(id)! * factor;
     for (let i = 0; i < labels.length; i++) into[i]! += v * (w[id * k + labels[i]!]! - means[id]!);
   };
-  const words: string[] = [];
+  const shown: string[] = [];
   const inside: number[][] = [];
   const sharedBy = new Map<number, number>();
-  for (const term of terms.keys()) {
-    if (term.startsWith(NGRAM_MARK) || term.length < 2 || !SHOWN.test(term)) continue;
-    // n-grams of the word (one across a non-Chinese character is in no vocabulary: the look-up misses)
-    const chars = Array.from(term);
+  for (const word of words) {
+    if (word.length < 2 || !SHOWN.test(word)) continue;
+    // the word's n-grams (one with a character that is not Chinese is in no vocabulary: the look-up misses)
+    const codes = Array.from(word, (ch) => ch.codePointAt(0)!);
     const ids: number[] = [];
-    for (const n of ngramSizes) {
-      for (let i = 0; i + n <= chars.length; i++) {
-        let gram = NGRAM_MARK;
-        for (let j = i; j < i + n; j++) gram += chars[j]!;
-        const id = space.idOf(gram);
-        if (id !== undefined && value.has(id) && !ids.includes(id)) ids.push(id);
-      }
+    const take = (id: number) => {
+      if (id >= 0 && value.has(id) && !ids.includes(id)) ids.push(id);
+    };
+    for (let i = 0; i < codes.length; i++) {
+      if (ngramSizes.includes(1)) take(space.gramFeature(codes[i]!, -1));
+      if (ngramSizes.includes(2) && i > 0) take(space.gramFeature(codes[i - 1]!, codes[i]!));
     }
     for (const id of ids) sharedBy.set(id, (sharedBy.get(id) ?? 0) + 1);
-    words.push(term);
+    shown.push(word);
     inside.push(ids);
   }
-  return words.map((word, i) => {
+  return shown.map((word, i) => {
     const scores = labels.map(() => 0);
-    const own = space.idOf(word);
-    if (own !== undefined && value.has(own)) add(own, 1, scores);
+    const own = space.wordFeature(word);
+    if (own >= 0 && value.has(own)) add(own, 1, scores);
     for (const id of inside[i]!) add(id, 1 / sharedBy.get(id)!, scores);
     return { word, scores };
   });
