@@ -1,5 +1,5 @@
 /**
- * The `gongzhi` command: serve, migrate, seed, verify-audit, sweep, search-reindex, backup, restore.
+ * The `gongzhi` command: serve, migrate, seed, verify-audit, sweep, search-reindex, backup, restore, dispatch (train, evaluate).
  */
 import { Command } from 'commander';
 import { loadConfig, type Config } from './server/config.js';
@@ -17,6 +17,7 @@ import { pgliteDirOf } from './server/platform/db/database.js';
 import { DEMO_PASSWORD, demoLogins } from './server/modules/org/demo-logins.js';
 import { DEMO_API_KEY } from './server/modules/open311/open311.seed.js';
 import { dispatchEvaluate } from './server/modules/dispatch/model/evaluate-command.js';
+import { trainVersion } from './server/modules/dispatch/train-version.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -172,6 +173,20 @@ dispatch
     const folds = Number(opts.folds);
     if (!Number.isInteger(folds) || folds < 2) fail(`--folds must be a whole number of at least 2, not ${opts.folds}`);
     await dispatchEvaluate({ data: opts.data, train: opts.train, folds, out: (line) => process.stdout.write(`${line}\n`) });
+  });
+
+dispatch
+  .command('train')
+  .description('train a new version of the dispatch model from the shipped messages and the dispatched cases (their final categories and units: dispatchers\' corrections included) and store it; servers use it within seconds')
+  .action(async () => {
+    const runtime = await openRuntime(loadConfig());
+    try {
+      const { version, stats } = await trainVersion(runtime.database.db, { trigger: 'cli', actor: null, requestId: 'cli', ip: null, now: new Date() });
+      const heads = Object.entries(stats.heads).map(([h, n]) => `${h} ${n} labels`).join(', ');
+      process.stdout.write(`dispatch model version ${version} stored: ${stats.shipped} shipped + ${stats.history} dispatched cases (${stats.corrections} corrected), ${stats.unlabelled} unlabelled; ${heads}; ${stats.seconds} s\n`);
+    } finally {
+      await runtime.close();
+    }
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => fail(err instanceof Error ? err.message : String(err)));

@@ -35,6 +35,8 @@ export interface Config {
   outboxIntervalMs: number;
   /** Delivery attempts of one outbound message before it is marked failed. */
   outboxMaxAttempts: number;
+  /** How often the dispatch model is retrained from the dispatched cases, hours (at start too when none is newer). */
+  dispatchTrainHours: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -64,5 +66,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.GONGZHI_MAIL_FROM || '共治 Gongzhi <no-reply@localhost>',
     outboxIntervalMs: intFrom(env.GONGZHI_OUTBOX_INTERVAL_MS, 5000),
     outboxMaxAttempts: intFrom(env.GONGZHI_OUTBOX_MAX_ATTEMPTS, 8),
+    dispatchTrainHours: intFrom(env.GONGZHI_DISPATCH_TRAIN_HOURS, 24),
   };
 }

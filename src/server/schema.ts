@@ -9,3 +9,4 @@ export * from './platform/notify/notify.tables.js';
 export * from './platform/http/idempotency.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/insight/insight.tables.js';
+export * from './modules/dispatch/dispatch.tables.js';

@@ -13,5 +13,6 @@ import { orgModule } from './org/org.module.js';
 import { casesModule } from './cases/cases.module.js';
 import { open311Module } from './open311/open311.module.js';
 import { insightModule } from './insight/insight.module.js';
+import { dispatchModule } from './dispatch/dispatch.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule];

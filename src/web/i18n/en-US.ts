@@ -224,7 +224,7 @@ export const enUS: Messages = {
     types: { enquiry: 'Enquiry', help: 'Help', complaint: 'Complaint', report: 'Report', suggestion: 'Suggestion' },
     channels: { web: 'Web', hotline: 'Hotline', api: 'API', patrol: 'Patrol' },
     urgencies: { emergency: 'Emergency', utility: 'Utilities', general: 'General', complex: 'Complex' },
-    modes: { direct: 'Direct', territorial: 'Territorial', manual: 'Manual' },
+    modes: { direct: 'Direct', territorial: 'Territorial', manual: 'Manual', model: 'Smart dispatch' },
     ratings: { satisfied: 'Satisfied', basic: 'Mostly satisfied', dissatisfied: 'Dissatisfied' },
     steps: { dispatch: 'Dispatch', sign: 'Sign for', feedback: 'Feedback' },
     fields: {

@@ -225,7 +225,7 @@ export const zhCN = {
     types: { enquiry: '咨询', help: '求助', complaint: '投诉', report: '举报', suggestion: '建议' },
     channels: { web: '网页', hotline: '热线', api: '接口', patrol: '巡查上报' },
     urgencies: { emergency: '紧急', utility: '水电气热', general: '一般', complex: '复杂' },
-    modes: { direct: '直派', territorial: '属地', manual: '人工' },
+    modes: { direct: '直派', territorial: '属地', manual: '人工', model: '智能派单' },
     ratings: { satisfied: '满意', basic: '基本满意', dissatisfied: '不满意' },
     steps: { dispatch: '派单', sign: '签收', feedback: '办理反馈' },
     fields: {

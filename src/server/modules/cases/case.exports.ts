@@ -13,7 +13,10 @@ import { categoriesById } from './catalogue/catalogue.queries.js';
 import { caseCategories, caseEvents, cases } from './cases.tables.js';
 import { caseStates, isOpen, type CaseState } from './case.workflow.js';
 
+export { isSupervisionCategory } from './catalogue/supervision.js';
 export { caseSubmitter, type CaseSubmitterProps, type Submitted } from './commands/case-submitter.js';
+export { caseAutoDispatcher } from './commands/case-dispatcher.js';
+export { caseToDispatch, casesAwaitingDispatch, dispatchedCases, routeUnit, usableCategoriesByPath, type DispatchedCase, type WaitingCase } from './dispatch-history.js';
 export { categoryById, listCategories, type CategoryView } from './catalogue/catalogue.queries.js';
 export { caseTypes, type CaseType } from './cases.tables.js';
 export { urgencies, type Urgency } from './deadlines.js';
@@ -22,14 +25,6 @@ export { urgencies, type Urgency } from './deadlines.js';
 const publishedStates: readonly CaseState[] = ['accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'verified', 'rated', 'closed', 'answered'];
 const openStates = caseStates.filter(isOpen);
 const closedStates = caseStates.filter((s) => !isOpen(s));
-
-/**
- * Matters of the supervision channel (纪检监察): they never become public cases and are
- * not offered to outside systems (case-submitter refuses 举报 in them).
- */
-export function isSupervisionCategory(path: string): boolean {
-  return path === '纪检监察' || path.startsWith('纪检监察/');
-}
 
 /** The words and place of a published public case. */
 export interface PublicCaseContent {

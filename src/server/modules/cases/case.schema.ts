@@ -46,7 +46,15 @@ export const OptionalReasonBody = z.object({ version, reason: text(2000).nullabl
 export const RefuseBody = z.object({ version, reason: text(2000), channel: line(200) });
 export const AnswerBody = z.object({ version, answer: text(5000) });
 export const MergeBody = z.object({ version, intoCaseId: Id });
-export const DispatchBody = z.object({ version, orgId: Id.optional(), postId: Id.nullable().optional(), coOrgIds: z.array(Id).max(10).optional(), reason: text(2000).nullable().optional() });
+export const DispatchBody = z.object({
+  version,
+  orgId: Id.optional(),
+  postId: Id.nullable().optional(),
+  coOrgIds: z.array(Id).max(10).optional(),
+  /** The dispatcher's category, when the reporter's is missing or wrong (the dispatch model learns from it). */
+  categoryId: Id.optional(),
+  reason: text(2000).nullable().optional(),
+});
 export const BulkDispatchBody = z.object({ caseIds: z.array(Id).min(1).max(200), orgId: Id.optional() });
 export const ObjectBody = z.object({ version, reason: text(2000), suggestedOrgId: Id.nullable().optional() });
 export const ObjectionDecisionBody = z.object({ version, decision: z.enum(['upheld', 'rejected']), reason: text(2000), orgId: Id.optional(), coOrgIds: z.array(Id).max(10).optional() });

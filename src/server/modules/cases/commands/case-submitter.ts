@@ -13,6 +13,7 @@ import '../case.notices.js';
 import type { OutboxMessage } from '../../../platform/notify/outbox.js';
 import { intakeCase, type CaseRow } from '../case.repo.js';
 import { knownCategory } from '../catalogue/catalogue.queries.js';
+import { isSupervisionCategory } from '../catalogue/supervision.js';
 import { intakeWords, segmenterFor } from '../search/case-search.js';
 import type { CaseChannel, CaseType } from '../cases.tables.js';
 import type { Urgency } from '../deadlines.js';
@@ -47,9 +48,6 @@ export interface Submitted {
   routeUnit: string | null;
   category: { id: number; path: string } | null;
 }
-
-/** Categories whose matters go to the supervision channel (纪检监察). */
-const SUPERVISION_CATEGORY = '纪检监察';
 
 function invalid(path: string, code: string): Invalid {
   return new Invalid(code, [{ path, code }]);
@@ -95,7 +93,7 @@ function auditOf(ctx: CommandContext, props: CaseSubmitterProps, areaPath: strin
  */
 export async function caseSubmitter(ctx: CommandContext, props: CaseSubmitterProps): Promise<Submitted> {
   const category = await checkedCategory(ctx, props.categoryId);
-  if (props.type === 'report' && (props.aboutOfficial || category?.path.startsWith(SUPERVISION_CATEGORY))) throw new Conflict('case_report_to_supervision');
+  if (props.type === 'report' && (props.aboutOfficial || (category && isSupervisionCategory(category.path)))) throw new Conflict('case_report_to_supervision');
   const place = await nodePlace(ctx.tx, props.nodeId);
   if (!place) throw invalid('body.nodeId', 'ref_not_found');
   const due = await dispatchDue(ctx, props.urgency, category?.path ?? null);

@@ -6,7 +6,8 @@
  * Their year (2019) is moved onto the last twelve months, keeping each message's place in
  * it, so bursts stay bursts and recurring problems recur. The data's districts ("A3区")
  * become the demo's streets (the same district, the same street), each message one of that
- * street's grids. Category: the demo's title rules, where one applies. Written in bulk
+ * street's grids. Category: the demo's title rules, where one applies; the unit that handled
+ * it: the one intake would have routed it to (the dispatch model learns from both). Written in bulk
  * (not through intake: 4,326 intakes would take half a minute), with their search words,
  * and summed up in the seed's audit entry.
  */
@@ -92,11 +93,14 @@ async function writeChunk(ex: Executor, chunk: readonly HistoryRow[], now: Date)
                                ${col((r) => r.words.title)}::text[], ${col((r) => r.words.body)}::text[]) AS x(i, title, body, at, node_id, path, type, category_id, wt, wb)
         ), made AS (
           INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state, rating,
-                             submitted_at, closed_at, updated_at)
+                             lead_org_id, dispatch_mode, dispatched_at, submitted_at, closed_at, updated_at)
           SELECT to_char(at, 'YYYYMMDD') || '-' || (900001 + i), md5('history' || i || random()), type, title, body, category_id, node_id, path, 'web', 'general', true, 'closed',
-                 (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + i % 5], at,
+                 (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + i % 5],
+                 route.org_id, route.mode, at + interval '2 hours', at,
                  least(at + interval '5 days', ${now}::timestamptz), least(at + interval '5 days', ${now}::timestamptz)
-            FROM x RETURNING id, number
+            FROM x LEFT JOIN case_categories cc ON cc.id = x.category_id
+                   CROSS JOIN LATERAL case_route(cc.path, x.path) AS route
+          RETURNING id, number
         )
         INSERT INTO case_search (case_id, vector)
         SELECT made.id, setweight(to_tsvector('simple', x.wt), 'A') || setweight(to_tsvector('simple', x.wb), 'B')
