@@ -449,7 +449,7 @@ export interface paths {
                                 }[];
                                 description: string;
                                 dispatchedAt: string | null;
-                                dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                 feedbackDueAt: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -562,7 +562,7 @@ export interface paths {
                                 }[];
                                 description: string;
                                 dispatchedAt: string | null;
-                                dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                 feedbackDueAt: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -661,7 +661,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -769,7 +769,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -875,7 +875,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -981,7 +981,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1056,6 +1056,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        categoryId?: number;
                         coOrgIds?: number[];
                         orgId?: number;
                         postId?: number | null;
@@ -1090,7 +1091,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1137,6 +1138,67 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cases/{id}/dispatch-suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单建议 The model’s likeliest categories and units for a case, with confidence and words */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            categories: {
+                                categoryId: number;
+                                confidence: number;
+                                path: string;
+                                words: string[];
+                            }[];
+                            deeper: {
+                                categoryId: number;
+                                confidence: number;
+                                path: string;
+                                words: string[];
+                            }[];
+                            modelVersion: number | null;
+                            units: {
+                                categoryPath: string | null;
+                                confidence: number;
+                                name: string;
+                                orgId: number;
+                                /** @enum {string} */
+                                source: "model" | "direct" | "territorial";
+                                words: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1197,7 +1259,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1304,7 +1366,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1410,7 +1472,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1517,7 +1579,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1627,7 +1689,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1852,7 +1914,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -1958,7 +2020,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2065,7 +2127,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2171,7 +2233,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2277,7 +2339,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2383,7 +2445,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2482,7 +2544,7 @@ export interface paths {
                                     }[];
                                     description: string;
                                     dispatchedAt: string | null;
-                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                     feedbackDueAt: string | null;
                                     id: number;
                                     isPublic: boolean;
@@ -2593,7 +2655,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -2794,7 +2856,7 @@ export interface paths {
                             }[];
                             description: string;
                             dispatchedAt: string | null;
-                            dispatchMode: ("direct" | "territorial" | "manual") | null;
+                            dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                             feedbackDueAt: string | null;
                             id: number;
                             isPublic: boolean;
@@ -3460,7 +3522,7 @@ export interface paths {
                                     }[];
                                     description: string;
                                     dispatchedAt: string | null;
-                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                     feedbackDueAt: string | null;
                                     id: number;
                                     isPublic: boolean;
@@ -3688,7 +3750,7 @@ export interface paths {
                                     }[];
                                     description: string;
                                     dispatchedAt: string | null;
-                                    dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                    dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                     feedbackDueAt: string | null;
                                     id: number;
                                     isPublic: boolean;
@@ -3913,6 +3975,200 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/dispatch/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 派单模型版本 The trained versions, newest (in use) first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                bytes: number;
+                                stats: {
+                                    corrections: number;
+                                    heads: {
+                                        [key: string]: number;
+                                    };
+                                    history: number;
+                                    seconds: number;
+                                    shipped: number;
+                                    unlabelled: number;
+                                };
+                                trainedAt: string;
+                                trainedBy: number | null;
+                                /** @enum {string} */
+                                trigger: "schedule" | "console" | "cli";
+                                version: number;
+                            }[];
+                            training: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 立即训练 Train a new version now from the dispatched cases (takes seconds, off the event loop) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stats: {
+                                corrections: number;
+                                heads: {
+                                    [key: string]: number;
+                                };
+                                history: number;
+                                seconds: number;
+                                shipped: number;
+                                unlabelled: number;
+                            };
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dispatch/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 自动派单设置 Whether new cases are dispatched by the model, and above which confidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoDispatch: boolean;
+                            minConfidence: number;
+                            recent: {
+                                dispatched: number;
+                                looked: number;
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改自动派单设置 Turn auto-dispatch on or off, set its confidence */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        autoDispatch: boolean;
+                        minConfidence: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            autoDispatch: boolean;
+                            minConfidence: number;
+                            recent: {
+                                dispatched: number;
+                                looked: number;
+                            };
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/health": {
@@ -4600,7 +4856,7 @@ export interface paths {
                                 }[];
                                 description: string;
                                 dispatchedAt: string | null;
-                                dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                 feedbackDueAt: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -6477,7 +6733,7 @@ export interface paths {
                                 }[];
                                 description: string;
                                 dispatchedAt: string | null;
-                                dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                 feedbackDueAt: string | null;
                                 id: number;
                                 isPublic: boolean;
@@ -6625,7 +6881,7 @@ export interface paths {
                                 }[];
                                 description: string;
                                 dispatchedAt: string | null;
-                                dispatchMode: ("direct" | "territorial" | "manual") | null;
+                                dispatchMode: ("direct" | "territorial" | "manual" | "model") | null;
                                 feedbackDueAt: string | null;
                                 id: number;
                                 isPublic: boolean;

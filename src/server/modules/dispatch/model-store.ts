@@ -74,7 +74,7 @@ async function refresh(ex: Executor): Promise<void> {
   loaded.checkedAt = performance.now();
 }
 
-/** Forgets the loaded model (tests that replace the database). */
+/** Forgets the loaded model: the next use loads the newest version. */
 export function forgetModel(): void {
   loaded = undefined;
 }

@@ -3,9 +3,9 @@
  * likeliest three second-level ones (when the model has that head), and the likeliest three
  * lead units — each with its confidence and the words that drove it.
  *
- * Units come from two places: the unit head (what dispatchers chose for such texts), kept to
- * the units over the case's place (a street's office only for its own street); and the responsibility list, the unit it names for a suggested category at
- * the case's place, with that category's confidence. A unit named by both keeps the higher.
+ * A unit's confidence mixes two sources: the unit head (what dispatchers chose for such
+ * texts) and the route intake would take (the responsibility list, else the place's own
+ * unit) for each suggested category, weighed by that category's probability.
  */
 import type { Executor } from '../../platform/db/database.js';
 import { routeUnit, usableCategoriesByPath, type WaitingCase } from '../cases/case.exports.js';
@@ -54,22 +54,21 @@ async function categorySuggestions(ex: Executor, found: readonly Suggestion[]): 
 }
 
 /**
- * The unit head's suggestions among the active units over the case's place, with the
- * model's probabilities as they are (not renormalized over the units left: a unit would look
- * sure only because the likelier ones are elsewhere).
+ * The unit head's probabilities, for the active units over the case's place only (a street's
+ * office only for its own street), not renormalized: a unit must not look sure only because
+ * the likelier ones are elsewhere.
  */
 async function modelUnits(ex: Executor, heads: Heads, c: WaitingCase): Promise<UnitSuggestion[]> {
   if (!heads.unit) return [];
   const all = heads.unit.classify(c.title, c.description, heads.unit.labels.length, 5);
   const units = await unitsByIds(ex, all.map((s) => Number(s.label)));
-  const here = all.filter((s) => {
+  return all.flatMap((s) => {
     const u = units.get(Number(s.label));
-    return u?.active && c.areaPath.startsWith(u.nodePath);
+    return u?.active && c.areaPath.startsWith(u.nodePath) ? [{ orgId: u.id, name: u.name, confidence: s.confidence, words: s.words, source: 'model' as const, categoryPath: null }] : [];
   });
-  return here.slice(0, TOP).map((s) => ({ orgId: Number(s.label), name: units.get(Number(s.label))!.name, confidence: round(s.confidence), words: s.words, source: 'model' as const, categoryPath: null }));
 }
 
-/** The units the responsibility list routes the suggested categories to at the case's place. */
+/** The units intake would route the suggested categories to at the case's place, each with its category's probability. */
 async function routedUnits(ex: Executor, c: WaitingCase, categories: readonly CategorySuggestion[]): Promise<UnitSuggestion[]> {
   const out: UnitSuggestion[] = [];
   for (const s of categories) {
@@ -79,19 +78,56 @@ async function routedUnits(ex: Executor, c: WaitingCase, categories: readonly Ca
   return out;
 }
 
-function bestPerUnit(candidates: readonly UnitSuggestion[]): UnitSuggestion[] {
-  const best = new Map<number, UnitSuggestion>();
-  for (const u of candidates) if ((best.get(u.orgId)?.confidence ?? -1) < u.confidence) best.set(u.orgId, u);
-  return [...best.values()].sort((a, b) => b.confidence - a.confidence || a.orgId - b.orgId).slice(0, TOP);
+/**
+ * P(unit) as a mixture: half the unit head's probability and half the probability of the
+ * categories routed to it (all of the latter without a unit head). A territorial route —
+ * intake's fallback to the place's own unit when the responsibility list names none — is no
+ * one's judgement that the unit fits, so it counts half. Each unit keeps the words and
+ * source of the larger part.
+ */
+function mixUnits(fromModel: readonly UnitSuggestion[], routed: readonly UnitSuggestion[]): UnitSuggestion[] {
+  const share = fromModel.length > 0 ? 0.5 : 1;
+  const mixed = new Map<number, { total: number; best: UnitSuggestion; bestPart: number }>();
+  const add = (u: UnitSuggestion, part: number) => {
+    const m = mixed.get(u.orgId);
+    if (!m) mixed.set(u.orgId, { total: part, best: u, bestPart: part });
+    else {
+      m.total += part;
+      if (part > m.bestPart) Object.assign(m, { best: u, bestPart: part });
+    }
+  };
+  for (const u of fromModel) add(u, u.confidence * 0.5);
+  for (const u of routed) add(u, u.confidence * share * (u.source === 'territorial' ? 0.5 : 1));
+  return [...mixed.values()]
+    .map((m) => ({ ...m.best, confidence: round(m.total) }))
+    .sort((a, b) => b.confidence - a.confidence || a.orgId - b.orgId)
+    .slice(0, TOP);
+}
+
+/**
+ * Second-level probabilities consistent with the first level: P(first) × P(second | first),
+ * the second-level head's probabilities renormalized among the children of each first-level
+ * category. (The second-level head knows only the paths dispatched cases had: alone it is
+ * sure of one of them even for a text that belongs elsewhere.)
+ */
+function underFirstLevel(first: readonly Suggestion[], second: readonly Suggestion[]): Suggestion[] {
+  const parentOf = (label: string) => label.split('/')[0]!;
+  const p1 = new Map(first.map((s) => [s.label, s.confidence]));
+  const siblings = new Map<string, number>();
+  for (const s of second) siblings.set(parentOf(s.label), (siblings.get(parentOf(s.label)) ?? 0) + s.confidence);
+  return second
+    .map((s) => ({ ...s, confidence: ((p1.get(parentOf(s.label)) ?? 0) * s.confidence) / (siblings.get(parentOf(s.label)) || 1) }))
+    .sort((a, b) => b.confidence - a.confidence);
 }
 
 export async function suggestDispatch(ex: Executor, c: WaitingCase): Promise<DispatchSuggestions> {
   const model = await currentModel(ex);
   if (!model) return { modelVersion: null, categories: [], deeper: [], units: [] };
   const { heads } = model;
-  const categories = await categorySuggestions(ex, heads.category1.classify(c.title, c.description, TOP));
-  const deeper = heads.category2 ? await categorySuggestions(ex, heads.category2.classify(c.title, c.description, TOP)) : [];
+  const first = heads.category1.classify(c.title, c.description, heads.category1.labels.length);
+  const categories = await categorySuggestions(ex, first.slice(0, TOP));
+  const deeper = heads.category2 ? await categorySuggestions(ex, underFirstLevel(first, heads.category2.classify(c.title, c.description, heads.category2.labels.length)).slice(0, TOP)) : [];
   const routed = await routedUnits(ex, c, deeper.length > 0 ? deeper : categories);
-  const units = bestPerUnit([...(await modelUnits(ex, heads, c)), ...routed]);
+  const units = mixUnits(await modelUnits(ex, heads, c), routed);
   return { modelVersion: model.version, categories, deeper, units };
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
 import { dispatchedCases } from '../cases/case.exports.js';
 import { shippedLabelled, shippedTaxonomy, shippedUnlabelled } from './model/shipped-knowledge.js';
-import { newestVersion, storeVersion, type Trigger } from './model-store.js';
+import { forgetModel, newestVersion, storeVersion, type Trigger } from './model-store.js';
 import { trainInWorker } from './training/in-worker.js';
 import type { TrainingSet } from './training/heads.js';
 import type { ModelStats } from './dispatch.tables.js';
@@ -28,10 +28,11 @@ export interface TrainRequest {
   now: Date;
 }
 
-/** Trains and stores a version; returns its number and figures. */
-export async function trainVersion(db: Db, req: TrainRequest): Promise<{ version: number; stats: ModelStats }> {
-  const trained = await trainInWorker(await trainingSet(db), req.now);
+/** Trains and stores a version (on `set`, by default `trainingSet(db)`); returns its number and figures. */
+export async function trainVersion(db: Db, req: TrainRequest, set?: TrainingSet): Promise<{ version: number; stats: ModelStats }> {
+  const trained = await trainInWorker(set ?? (await trainingSet(db)), req.now);
   const version = await db.transaction((tx) => storeVersion({ tx, actor: req.actor, requestId: req.requestId, ip: req.ip, now: req.now }, trained, req.trigger));
+  forgetModel(); // this server answers with it at once; the others within seconds
   return { version, stats: trained.stats };
 }
 

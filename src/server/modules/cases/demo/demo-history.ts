@@ -94,10 +94,10 @@ async function writeChunk(ex: Executor, chunk: readonly HistoryRow[], now: Date)
         ), made AS (
           INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state, rating,
                              lead_org_id, dispatch_mode, dispatched_at, submitted_at, closed_at, updated_at)
-          SELECT to_char(at, 'YYYYMMDD') || '-' || (900001 + i), md5('history' || i || random()), type, title, body, category_id, node_id, path, 'web', 'general', true, 'closed',
-                 (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + i % 5],
-                 route.org_id, route.mode, at + interval '2 hours', at,
-                 least(at + interval '5 days', ${now}::timestamptz), least(at + interval '5 days', ${now}::timestamptz)
+          SELECT to_char(x.at, 'YYYYMMDD') || '-' || (900001 + x.i), md5('history' || x.i || random()), x.type, x.title, x.body, x.category_id, x.node_id, x.path, 'web', 'general', true, 'closed',
+                 (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + x.i % 5],
+                 route.org_id, route.mode, x.at + interval '2 hours', x.at,
+                 least(x.at + interval '5 days', ${now}::timestamptz), least(x.at + interval '5 days', ${now}::timestamptz)
             FROM x LEFT JOIN case_categories cc ON cc.id = x.category_id
                    CROSS JOIN LATERAL case_route(cc.path, x.path) AS route
           RETURNING id, number
