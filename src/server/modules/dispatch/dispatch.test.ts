@@ -45,11 +45,6 @@ async function suggestions(caseId: number): Promise<Suggestions> {
   return res.json();
 }
 
-async function category(path: string): Promise<number> {
-  const [row] = await queryRows<{ id: number }>(t.db, sql`SELECT id FROM case_categories WHERE path = ${path}`);
-  return Number(row!.id);
-}
-
 const EV = ['小区地下车库电动车充电桩不够用', '电动车充电桩太少，居民排队充电', '地下车库充电桩经常坏，电动车没法充电', '申请增加电动车充电桩', '电动车充电桩收费和数量问题', '充电桩不足，电动车只能飞线充电'];
 
 describe('suggestions and training', () => {
