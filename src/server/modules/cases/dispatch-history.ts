@@ -69,10 +69,18 @@ export async function caseToDispatch(ex: Executor, actor: Actor | null, id: numb
   return { id: row.id, title: row.title, description: row.description, categoryId: row.categoryId, categoryPath: category?.path ?? null, areaPath: row.areaPath, state: row.state };
 }
 
-/** The unit intake would route a category at a place to: named by the responsibility list (direct), else the place's own (territorial). */
-export async function routeUnit(ex: Executor, categoryPath: string, areaPath: string): Promise<{ orgId: number; name: string; mode: 'direct' | 'territorial' } | null> {
-  const [r] = await queryRows<{ org_id: string | number | null; org_name: string | null; mode: 'direct' | 'territorial' }>(ex, sql`SELECT org_id, org_name, mode FROM case_route(${categoryPath}, ${areaPath})`);
-  return r?.org_id == null ? null : { orgId: Number(r.org_id), name: r.org_name ?? '', mode: r.mode };
+/** For each category, the unit intake would route it to at a place: named by the responsibility list (direct), else the place's own (territorial). */
+export async function routeUnits(ex: Executor, categoryPaths: readonly string[], areaPath: string): Promise<Array<{ orgId: number; name: string; mode: 'direct' | 'territorial' } | null>> {
+  if (categoryPaths.length === 0) return [];
+  const rows = await queryRows<{ i: number; org_id: number | null; org_name: string | null; mode: 'direct' | 'territorial' }>(
+    ex,
+    sql`SELECT p.i, r.org_id, r.org_name, r.mode FROM unnest(${sql.param([...categoryPaths])}::text[]) WITH ORDINALITY AS p(path, i) CROSS JOIN LATERAL case_route(p.path, ${areaPath}) AS r`,
+  );
+  const byIndex = new Map(rows.map((r) => [Number(r.i) - 1, r]));
+  return categoryPaths.map((_, i) => {
+    const r = byIndex.get(i);
+    return r?.org_id == null ? null : { orgId: Number(r.org_id), name: r.org_name ?? '', mode: r.mode };
+  });
 }
 
 /** Usable categories by path (active, with every ancestor active), outside the supervision channel. */

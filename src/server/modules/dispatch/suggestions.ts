@@ -8,9 +8,9 @@
  * unit) for each suggested category, weighed by that category's probability.
  */
 import type { Executor } from '../../platform/db/database.js';
-import { routeUnit, usableCategoriesByPath, type WaitingCase } from '../cases/case.exports.js';
+import { routeUnits, usableCategoriesByPath, type WaitingCase } from '../cases/case.exports.js';
 import { unitsByIds } from '../org/org.exports.js';
-import type { Suggestion } from './model/model.js';
+import type { Analysis } from './model/model.js';
 import { currentModel } from './model-store.js';
 import type { Heads } from './training/heads.js';
 
@@ -44,13 +44,14 @@ export interface DispatchSuggestions {
 const TOP = 3;
 const round = (p: number) => Number(p.toFixed(4));
 
-/** The suggestions of a head whose labels are category paths, kept to the usable categories. */
-async function categorySuggestions(ex: Executor, found: readonly Suggestion[]): Promise<CategorySuggestion[]> {
-  const known = await usableCategoriesByPath(ex, found.map((s) => s.label));
-  return found.flatMap((s) => {
-    const c = known.get(s.label);
-    return c ? [{ categoryId: c.id, path: s.label, confidence: round(s.confidence), words: s.words }] : [];
-  });
+type Ranked = Analysis['ranked'];
+
+/** The `TOP` likeliest of `ranked` (labels: category paths) that are usable categories, with their words. */
+async function categorySuggestions(ex: Executor, ranked: Ranked, analysis: Analysis): Promise<CategorySuggestion[]> {
+  const known = await usableCategoriesByPath(ex, ranked.slice(0, TOP * 2).map((s) => s.label));
+  const top = ranked.filter((s) => known.has(s.label)).slice(0, TOP);
+  const words = analysis.wordsFor(top.map((s) => s.label));
+  return top.map((s, i) => ({ categoryId: known.get(s.label)!.id, path: s.label, confidence: round(s.confidence), words: words[i]! }));
 }
 
 /**
@@ -60,22 +61,24 @@ async function categorySuggestions(ex: Executor, found: readonly Suggestion[]): 
  */
 async function modelUnits(ex: Executor, heads: Heads, c: WaitingCase): Promise<UnitSuggestion[]> {
   if (!heads.unit) return [];
-  const all = heads.unit.classify(c.title, c.description, heads.unit.labels.length, 5);
-  const units = await unitsByIds(ex, all.map((s) => Number(s.label)));
-  return all.flatMap((s) => {
+  const analysis = heads.unit.analyze(c.title, c.description);
+  const units = await unitsByIds(ex, analysis.ranked.map((s) => Number(s.label)));
+  const here = analysis.ranked.filter((s) => {
     const u = units.get(Number(s.label));
-    return u?.active && c.areaPath.startsWith(u.nodePath) ? [{ orgId: u.id, name: u.name, confidence: s.confidence, words: s.words, source: 'model' as const, categoryPath: null }] : [];
+    return u?.active && c.areaPath.startsWith(u.nodePath);
   });
+  // Words only for the few that can make the top three.
+  const words = analysis.wordsFor(here.slice(0, TOP).map((s) => s.label));
+  return here.map((s, i) => ({ orgId: Number(s.label), name: units.get(Number(s.label))!.name, confidence: s.confidence, words: words[i] ?? [], source: 'model' as const, categoryPath: null }));
 }
 
 /** The units intake would route the suggested categories to at the case's place, each with its category's probability. */
 async function routedUnits(ex: Executor, c: WaitingCase, categories: readonly CategorySuggestion[]): Promise<UnitSuggestion[]> {
-  const out: UnitSuggestion[] = [];
-  for (const s of categories) {
-    const route = await routeUnit(ex, s.path, c.areaPath);
-    if (route) out.push({ orgId: route.orgId, name: route.name, confidence: s.confidence, words: s.words, source: route.mode, categoryPath: s.path });
-  }
-  return out;
+  const routes = await routeUnits(ex, categories.map((s) => s.path), c.areaPath);
+  return categories.flatMap((s, i) => {
+    const route = routes[i];
+    return route ? [{ orgId: route.orgId, name: route.name, confidence: s.confidence, words: s.words, source: route.mode, categoryPath: s.path }] : [];
+  });
 }
 
 /**
@@ -110,7 +113,7 @@ function mixUnits(fromModel: readonly UnitSuggestion[], routed: readonly UnitSug
  * category. (The second-level head knows only the paths dispatched cases had: alone it is
  * sure of one of them even for a text that belongs elsewhere.)
  */
-function underFirstLevel(first: readonly Suggestion[], second: readonly Suggestion[]): Suggestion[] {
+function underFirstLevel(first: Ranked, second: Ranked): Ranked {
   const parentOf = (label: string) => label.split('/')[0]!;
   const p1 = new Map(first.map((s) => [s.label, s.confidence]));
   const siblings = new Map<string, number>();
@@ -124,9 +127,10 @@ export async function suggestDispatch(ex: Executor, c: WaitingCase): Promise<Dis
   const model = await currentModel(ex);
   if (!model) return { modelVersion: null, categories: [], deeper: [], units: [] };
   const { heads } = model;
-  const first = heads.category1.classify(c.title, c.description, heads.category1.labels.length);
-  const categories = await categorySuggestions(ex, first.slice(0, TOP));
-  const deeper = heads.category2 ? await categorySuggestions(ex, underFirstLevel(first, heads.category2.classify(c.title, c.description, heads.category2.labels.length)).slice(0, TOP)) : [];
+  const first = heads.category1.analyze(c.title, c.description);
+  const categories = await categorySuggestions(ex, first.ranked, first);
+  const second = heads.category2?.analyze(c.title, c.description);
+  const deeper = second ? await categorySuggestions(ex, underFirstLevel(first.ranked, second.ranked), second) : [];
   const routed = await routedUnits(ex, c, deeper.length > 0 ? deeper : categories);
   const units = mixUnits(await modelUnits(ex, heads, c), routed);
   return { modelVersion: model.version, categories, deeper, units };

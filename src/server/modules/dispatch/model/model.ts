@@ -22,6 +22,13 @@ export interface Suggestion {
   words: string[];
 }
 
+/** A message read by a model: every label's probability, and the words behind chosen labels on demand. */
+export interface Analysis {
+  ranked: Array<{ label: string; confidence: number }>;
+  /** The words that drove each of `labels` (labels of this model), up to `n` each. */
+  wordsFor(labels: readonly string[], n?: number): string[][];
+}
+
 /** What a model was trained on, for whoever stores and shows it. */
 export interface ModelInfo {
   trainedAt: string;
@@ -110,11 +117,30 @@ export class DispatchModel {
 
   /** The `k` likeliest labels of a message, surest first, each with (up to `wordsPerLabel`) words that drove it. */
   classify(title: string, body: string, k = 3, wordsPerLabel = 5): Suggestion[] {
-    const { vector: x, words } = this.space.encode(this.segmenter, title, body, this.termOptions, wordsPerLabel > 0);
+    const a = this.analyze(title, body, wordsPerLabel > 0);
+    const top = a.ranked.slice(0, k);
+    const words = wordsPerLabel > 0 ? a.wordsFor(top.map((s) => s.label), wordsPerLabel) : [];
+    return top.map((s, i) => ({ ...s, words: words[i] ?? [] }));
+  }
+
+  /**
+   * Every label's probability, surest first, and the words behind any labels asked for
+   * afterwards — so a caller that re-ranks (the second level under the first, units of a
+   * place) pays for the words of the few it shows only.
+   */
+  analyze(title: string, body: string, withWords = true): Analysis {
+    const { vector: x, words } = this.space.encode(this.segmenter, title, body, this.termOptions, withWords);
     const p = this.probabilities(x);
-    const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b).slice(0, k);
-    const evidence = wordsPerLabel > 0 ? wordEvidence(words, x, this.space, this.scorer, this.means, order, this.termOptions.charNgrams) : undefined;
-    return order.map((c, i) => ({ label: this.labels[c]!, confidence: p[c]!, words: evidence ? topWords(evidence, i, wordsPerLabel) : [] }));
+    const order = [...p.keys()].sort((a, b) => p[b]! - p[a]! || a - b);
+    const index = new Map(this.labels.map((l, i) => [l, i]));
+    return {
+      ranked: order.map((c) => ({ label: this.labels[c]!, confidence: p[c]! })),
+      wordsFor: (labels, n = 5) => {
+        if (!withWords || labels.length === 0) return labels.map(() => []);
+        const evidence = wordEvidence(words, x, this.space, this.scorer, this.means, labels.map((l) => index.get(l)!), this.termOptions.charNgrams);
+        return labels.map((_, i) => topWords(evidence, i, n));
+      },
+    };
   }
 
   /** The label the model finds likeliest (ties: the first label). */
