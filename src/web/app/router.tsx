@@ -33,6 +33,7 @@ const consolePages: Record<string, ComponentType> = {
   insight: lazyPage(() => import('../insight/insight-page.js'), 'InsightPage'),
   'insight/warnings': lazyPage(() => import('../insight/warnings-page.js'), 'WarningsPage'),
   'insight/warning-rules': lazyPage(() => import('../insight/warning-rules-page.js'), 'WarningRulesPage'),
+  'dispatch/settings': lazyPage(() => import('../dispatch/dispatch-settings-page.js'), 'DispatchSettingsPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),

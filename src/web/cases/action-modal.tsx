@@ -4,7 +4,7 @@
  * (`needsReason`, GET /api/public/cases/states). The case's version goes along, so a
  * concurrent change comes back as 409 and the user is offered a reload.
  */
-import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Flex, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem.js';
@@ -13,8 +13,9 @@ import { useProblem } from '../common/use-problem.js';
 import { OrgSelect } from '../org/shared/entity-selects.js';
 import { ratings } from './case-labels.js';
 import type { ExtensionStatus, PendingObjection } from './case-progress.js';
-import { UnitsSelect } from './case-selects.js';
 import { findCaseId, useCaseAction, useReplyTemplates, useStateTable, type ActionValues, type CaseEvent, type CaseItem, type Rating } from './cases.api.js';
+import { correctedCategory } from './dispatch-category.js';
+import { DispatchFields, type DispatchFormValues } from './dispatch-fields.js';
 
 /** Events whose body takes a reason (required or not). First dispatch has none; re-dispatch does. */
 const withReason = new Set<CaseEvent>([
@@ -25,13 +26,11 @@ const withReason = new Set<CaseEvent>([
 /** Until the state table arrives: the same facts, so the form is never wrong for long. */
 const fallbackNeedsReason = new Set<CaseEvent>(['refuse', 'redispatch', 'object', 'uphold_objection', 'reject_objection', 'request_extension', 'decide_extension', 'verify_fail', 'redo', 'reopen']);
 
-interface FormValues {
+interface FormValues extends DispatchFormValues {
   reason?: string;
   channel?: string;
   message?: string;
   intoCase?: string;
-  orgId?: number | null;
-  coOrgIds?: number[];
   suggestedOrgId?: number | null;
   workingDays?: number;
   approved?: boolean;
@@ -80,16 +79,16 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
   const table = useStateTable();
   const [conflict, setConflict] = useState<string | null>(null);
   const [resolving, setResolving] = useState(false);
-  const orgId = Form.useWatch('orgId', form);
 
   const rule = table.data?.events.find((e) => e.event === event);
   const needsReason = rule ? rule.needsReason : fallbackNeedsReason.has(event);
   const actionName = t(`cases.events.${event}`);
   const routeUnit = c.route.unit;
+  const dispatching = event === 'dispatch' || event === 'redispatch';
 
   const initial: FormValues = {
-    // The responsibility list's unit first (not when re-dispatching away from it).
-    ...(event === 'dispatch' || event === 'redispatch' ? { orgId: routeUnit && !(event === 'redispatch' && routeUnit.id === c.lead?.id) ? routeUnit.id : null, coOrgIds: [] } : {}),
+    // The responsibility list's unit first (not when re-dispatching away from it); the case's own category.
+    ...(dispatching ? { orgId: routeUnit && !(event === 'redispatch' && routeUnit.id === c.lead?.id) ? routeUnit.id : null, coOrgIds: [], categoryId: c.category?.id ?? null } : {}),
     ...(event === 'uphold_objection' ? { orgId: null, coOrgIds: [] } : {}),
     ...(event === 'decide_extension' ? { approved: true } : {}),
     ...(event === 'rate' ? { rating: 'satisfied' as const } : {}),
@@ -98,12 +97,14 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
 
   const submit = async (v: FormValues) => {
     setConflict(null);
+    const category = dispatching ? correctedCategory(c.category?.id ?? null, v.categoryId) : undefined;
     const values: ActionValues = {
       reason: v.reason ?? null,
       ...(v.channel !== undefined ? { channel: v.channel } : {}),
       ...(v.message !== undefined ? { message: v.message } : {}),
       ...(v.orgId ? { orgId: v.orgId } : {}),
       ...(v.coOrgIds ? { coOrgIds: v.coOrgIds } : {}),
+      ...(category !== undefined ? { categoryId: category } : {}),
       ...(v.suggestedOrgId ? { suggestedOrgId: v.suggestedOrgId } : {}),
       ...(v.workingDays !== undefined ? { workingDays: v.workingDays } : {}),
       ...(v.approved !== undefined ? { approved: v.approved } : {}),
@@ -135,33 +136,6 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
     </Form.Item>
   ) : null;
 
-  const dispatchFields = (
-    <>
-      <Form.Item
-        name="orgId"
-        label={event === 'uphold_objection' ? t('cases.action.newUnit') : t('cases.action.unit')}
-        rules={[{ required: event !== 'uphold_objection' }]}
-        extra={
-          event === 'uphold_objection' ? (
-            t('cases.action.newUnitHint')
-          ) : routeUnit ? (
-            <Space size={4} wrap>
-              <span>{t('cases.action.routeHint', { unit: routeUnit.name, mode: c.route.mode ? t(`cases.modes.${c.route.mode}`) : t('cases.modes.manual') })}</span>
-              {orgId ? <Tag color={orgId === routeUnit.id && c.route.mode ? 'blue' : 'default'} data-testid="action-mode">{orgId === routeUnit.id && c.route.mode ? t(`cases.modes.${c.route.mode}`) : t('cases.modes.manual')}</Tag> : null}
-            </Space>
-          ) : (
-            t('cases.action.noRoute')
-          )
-        }
-      >
-        <OrgSelect currentLabel={orgId === routeUnit?.id ? routeUnit?.name : null} style={{ width: '100%' }} data-testid="action-unit" />
-      </Form.Item>
-      <Form.Item name="coOrgIds" label={t('cases.action.coUnits')}>
-        <UnitsSelect data-testid="action-co-units" />
-      </Form.Item>
-    </>
-  );
-
   const fields = () => {
     switch (event) {
       case 'refuse':
@@ -189,7 +163,7 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
       case 'redispatch':
         return (
           <>
-            {dispatchFields}
+            <DispatchFields c={c} event={event} />
             {reasonField}
           </>
         );
@@ -208,7 +182,7 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
           <>
             {objection ? <Alert type="warning" showIcon title={t('cases.action.pendingObjection')} description={t('cases.detail.objectionBy', { actor: objection.actor, reason: objection.reason ?? '' })} style={{ marginBottom: 16 }} /> : null}
             {reasonField}
-            {event === 'uphold_objection' ? dispatchFields : null}
+            {event === 'uphold_objection' ? <DispatchFields c={c} event={event} /> : null}
           </>
         );
       case 'request_extension':
@@ -270,7 +244,7 @@ export function ActionModal({ c, event, objection, extension, onClose, onReload,
       title={t('cases.action.title', { action: actionName, number: c.number })}
       onCancel={onClose}
       destroyOnHidden
-      width={560}
+      width={dispatching ? 620 : 560}
       data-testid="action-modal"
       footer={
         <Flex justify="flex-end" gap={8}>

@@ -15,11 +15,22 @@ function categoryTree(items: readonly PublicCategory[]): TreeOption<number>[] {
   return nestByParent<PublicCategory, TreeOption<number>>(items, (c, kids) => ({ value: c.id, title: c.name, ...(kids.length > 0 ? { children: kids } : {}) }));
 }
 
+interface CategorySelectProps extends Omit<TreePickerProps<number>, 'allowClear' | 'disabled'> {
+  /** Known name of the current value (a case's own category), shown while the catalogue loads or when it is no longer active. */
+  currentLabel?: string | null;
+}
+
 /** A category of the active catalogue; search matches any level's name. */
-export function CategorySelect({ placeholder, ...props }: Omit<TreePickerProps<number>, 'allowClear' | 'disabled'>) {
+export function CategorySelect({ placeholder, currentLabel, ...props }: CategorySelectProps) {
   const { t } = useTranslation();
   const { data, isPending } = usePublicCategories();
-  const tree = useMemo(() => categoryTree(data ?? []), [data]);
+  const value = props.value;
+  const tree = useMemo(() => {
+    const options = categoryTree(data ?? []);
+    // Without it the select would show a bare id.
+    const missing = value !== null && value !== undefined && currentLabel && !(data ?? []).some((c) => c.id === value);
+    return missing ? [{ value, title: currentLabel }, ...options] : options;
+  }, [data, value, currentLabel]);
   return <TreePicker<number> {...props} placeholder={placeholder ?? t('cases.fields.category')} options={tree} loading={isPending} />;
 }
 

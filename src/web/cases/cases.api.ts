@@ -139,6 +139,8 @@ export interface ActionValues {
   intoCaseId?: number;
   orgId?: number | null;
   coOrgIds?: number[];
+  /** A corrected category (dispatch only). */
+  categoryId?: number;
   suggestedOrgId?: number | null;
   workingDays?: number;
   approved?: boolean;
@@ -171,7 +173,7 @@ function sendAction({ caseId, version, event, values: v }: ActionCall): Promise<
       return call(api.POST('/api/cases/{id}/merge', { params: path, body: { version, intoCaseId: v.intoCaseId ?? 0 } }));
     case 'dispatch':
     case 'redispatch':
-      return call(api.POST('/api/cases/{id}/dispatch', { params: path, body: { version, ...(v.orgId ? { orgId: v.orgId } : {}), coOrgIds: v.coOrgIds ?? [], reason } }));
+      return call(api.POST('/api/cases/{id}/dispatch', { params: path, body: { version, ...(v.orgId ? { orgId: v.orgId } : {}), ...(v.categoryId ? { categoryId: v.categoryId } : {}), coOrgIds: v.coOrgIds ?? [], reason } }));
     case 'object':
       return call(api.POST('/api/cases/{id}/objection', { params: path, body: { version, reason: reason ?? '', suggestedOrgId: v.suggestedOrgId ?? null } }));
     case 'uphold_objection':

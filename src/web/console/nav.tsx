@@ -56,13 +56,18 @@ export const casePages: NavPage[] = [
   { path: 'cases/intake', label: 'cases.nav.intake', permission: 'cases.intake' },
 ];
 
-type InsightLabel = 'insight.nav.dashboard' | 'insight.nav.warnings' | 'insight.nav.warningRules';
+type InsightLabel = 'insight.nav.dashboard' | 'insight.nav.warnings' | 'insight.nav.warningRules' | 'dispatch.nav.dispatchSettings';
 
-/** 主动治理: the hot-issue dashboard, the early warnings and their rules (configurators change the rules). */
+/**
+ * 主动治理: the hot-issue dashboard, the early warnings and their rules (configurators change the
+ * rules), 智能派单设置 (for dispatchers, who may read the settings the server serves them; configurators
+ * change them).
+ */
 export const insightPages: NavPage[] = [
   { path: 'insight', label: 'insight.nav.dashboard', permission: 'cases.read' },
   { path: 'insight/warnings', label: 'insight.nav.warnings', permission: 'cases.read' },
   { path: 'insight/warning-rules', label: 'insight.nav.warningRules', permission: 'cases.read' },
+  { path: 'dispatch/settings', label: 'dispatch.nav.dispatchSettings', permission: 'cases.dispatch' },
 ];
 
 /** A case's page (not in the menu; 工单中心 stays highlighted). */

@@ -336,6 +336,35 @@ export const enUS: Messages = {
       title: 'Possible duplicates', hint: 'Open cases of the same community in the last 60 days that read alike', score: '{{percent}}% alike', merge: 'Merge into this one', empty: 'No possible duplicates found',
     },
   },
+  dispatch: {
+    nav: { dispatchSettings: 'Smart dispatch' },
+    sources: { model: 'Learned', direct: 'Responsibility list', territorial: 'Territorial' },
+    suggest: {
+      title: 'Smart dispatch suggestions', version: 'model v{{version}}', units: 'Lead unit', categories: 'Category', deeper: 'Subcategory',
+      loading: 'Working out suggestions…', failed: 'Suggestions are unavailable right now; choose the unit yourself.', none: 'The model is unsure about this matter; dispatch by the responsibility list or experience.',
+      untrained: 'The dispatch model has not been trained yet; train it now under “Smart dispatch”', pickUnit: 'Use this unit', pickCategory: 'Use this category',
+      viaCategory: 'Responsibility list of “{{category}}”',
+    },
+    category: {
+      label: 'Category', hint: 'Correct the category if it is wrong; the dispatch model learns from corrections', corrected: 'Corrected (was: {{from}}); applies on dispatch', none: 'none',
+    },
+    settings: {
+      title: 'Smart dispatch', hint: 'The dispatch model learns categories and handling units from dispatched cases and suggests them when dispatching; with auto-dispatch on, new cases it is sure enough about are dispatched by the system.',
+      auto: 'Auto-dispatch', autoHint: 'When on, a new case whose unit suggestion reaches the minimum confidence is dispatched automatically (dispatch mode “smart dispatch”); the rest stay with the dispatchers. Off by default.',
+      minConfidence: 'Minimum confidence', minConfidenceHint: '50%–100%; higher is more cautious and dispatches fewer cases automatically',
+      recent: 'Last 30 days: {{dispatched}} auto-dispatched / {{looked}} assessed', updatedAt: 'Updated {{time}}', on: 'On', off: 'Off',
+      saved: 'Smart dispatch settings saved', readOnly: 'You can view the smart dispatch settings; changing them needs the case configuration permission.',
+    },
+    models: {
+      title: 'Model versions', hint: 'The newest version is the one in use. The model is retrained on a schedule; you can also train it now (takes about 10–40 seconds).',
+      train: 'Train now', training: 'Training the dispatch model; this takes about 10–40 seconds…', trained: 'Version {{version}} trained',
+      version: 'Version', versionValue: 'v{{version}}', current: 'in use', trainedAt: 'Trained at', trigger: 'Trigger', data: 'Training data', heads: 'Model',
+      seconds: 'Time', size: 'Size', triggers: { schedule: 'Schedule', console: 'Console', cli: 'Command line' },
+      dataText: '{{shipped}} built-in labelled · {{history}} dispatched cases ({{corrections}} corrected)',
+      headNames: { category1: 'Categories', category2: 'Subcategories', unit: 'Units' }, headValue: '{{head}} {{classes}}',
+      secondsValue: '{{seconds}} s', sizeValue: '{{mb}} MB', empty: 'The dispatch model has not been trained yet',
+    },
+  },
   notify: {
     nav: { outbox: 'Message log' },
     bell: { title: 'Notifications', readAll: 'Mark all read', empty: 'No notifications', label: 'Notifications ({{count}} unread)' },

@@ -337,6 +337,35 @@ export const zhCN = {
       title: '疑似重复', hint: '同一社区近 60 天内内容相近的未办结工单', score: '相似度 {{percent}}%', merge: '合并到此件', empty: '未发现疑似重复的工单',
     },
   },
+  dispatch: {
+    nav: { dispatchSettings: '智能派单设置' },
+    sources: { model: '模型学习', direct: '职责清单', territorial: '属地' },
+    suggest: {
+      title: '智能派单建议', version: '模型第 {{version}} 版', units: '承办单位', categories: '诉求分类', deeper: '细分类',
+      loading: '正在计算建议…', failed: '暂时无法获取建议，可直接选择承办单位。', none: '模型对这件诉求没有把握，请按职责清单或经验派单。',
+      untrained: '派单模型尚未训练，可在「智能派单设置」中立即训练', pickUnit: '选用此承办单位', pickCategory: '选用此分类',
+      viaCategory: '按分类“{{category}}”的职责清单',
+    },
+    category: {
+      label: '诉求分类', hint: '分类有误时请更正，派单模型会从更正中学习', corrected: '已更正（原分类：{{from}}），派单后生效', none: '未分类',
+    },
+    settings: {
+      title: '智能派单设置', hint: '派单模型从已派工单中学习诉求分类和承办单位，在派单时给出建议；开启自动派单后，把握足够的新工单由系统直接派出。',
+      auto: '自动派单', autoHint: '开启后，新工单的承办单位建议达到最低置信度时自动派出（派单方式记为“智能派单”），其余仍由派单员派单。默认关闭。',
+      minConfidence: '最低置信度', minConfidenceHint: '50%–100%，越高越谨慎，自动派出的工单越少',
+      recent: '近 30 天：自动派单 {{dispatched}} 件 / 判断 {{looked}} 件', updatedAt: '更新于 {{time}}', on: '已开启', off: '已关闭',
+      saved: '智能派单设置已保存', readOnly: '您可以查看智能派单设置；修改需要接诉即办配置权限。',
+    },
+    models: {
+      title: '模型版本', hint: '最新版本即在用版本。系统按计划定时重新训练，也可立即训练（约需 10–40 秒）。',
+      train: '立即训练', training: '正在训练派单模型，约需 10–40 秒，请稍候…', trained: '已训练出第 {{version}} 版',
+      version: '版本', versionValue: '第 {{version}} 版', current: '在用', trainedAt: '训练时间', trigger: '触发', data: '学习数据', heads: '模型',
+      seconds: '用时', size: '大小', triggers: { schedule: '定时', console: '控制台', cli: '命令行' },
+      dataText: '内置标注 {{shipped}} · 已派工单 {{history}}（其中更正 {{corrections}}）',
+      headNames: { category1: '一级分类', category2: '二级分类', unit: '承办单位' }, headValue: '{{head}} {{classes}}',
+      secondsValue: '{{seconds}} s', sizeValue: '{{mb}} MB', empty: '派单模型尚未训练',
+    },
+  },
   notify: {
     nav: { outbox: '消息发送记录' },
     bell: { title: '消息通知', readAll: '全部已读', empty: '暂无消息', label: '消息通知（{{count}} 条未读）' },

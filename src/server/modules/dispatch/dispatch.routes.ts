@@ -3,7 +3,7 @@ import { and, count, gte, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { Permission } from '../../platform/access/permission.js';
 import { readContext, runCommand } from '../../platform/http/command.js';
-import { Conflict, Forbidden } from '../../platform/http/errors.js';
+import { Forbidden } from '../../platform/http/errors.js';
 import { IdParams } from '../../platform/http/fields.js';
 import type { Db } from '../../platform/db/database.js';
 import type { GzApp } from '../../platform/module.js';
@@ -14,13 +14,10 @@ import { dispatchDecisions } from './dispatch.tables.js';
 import * as S from './dispatch.schema.js';
 import { listVersions } from './model-store.js';
 import { suggestDispatch } from './suggestions.js';
-import { trainVersion } from './train-version.js';
+import { trainingNow, trainVersion } from './train-version.js';
 
 const tags = ['dispatch'];
 const DAY = 86_400_000;
-
-/** One training at a time per server (each takes a core for seconds). */
-let training = false;
 
 async function presentSettings(db: Db, s: DispatchSettings, now: Date) {
   const [recent] = await db
@@ -44,7 +41,7 @@ export function dispatchRoutes(app: GzApp): void {
     schema: { tags, summary: '派单模型版本 The trained versions, newest (in use) first', response: { 200: S.ModelVersionsOut } },
     handler: async (request) => {
       const items = await listVersions(readContext(request).db);
-      return { items: items.map((v) => ({ ...v, trainedAt: v.trainedAt.toISOString() })), training };
+      return { items: items.map((v) => ({ ...v, trainedAt: v.trainedAt.toISOString() })), training: trainingNow() };
     },
   });
   app.post('/api/dispatch/models', {
@@ -52,15 +49,9 @@ export function dispatchRoutes(app: GzApp): void {
     schema: { tags, summary: '立即训练 Train a new version now from the dispatched cases (takes seconds, off the event loop)', response: { 201: S.TrainedOut, 403: z.unknown(), 409: z.unknown() } },
     handler: async (request, reply) => {
       if (!canConfigure(request.actor)) throw new Forbidden();
-      if (training) throw new Conflict('dispatch_training_busy');
-      training = true;
-      try {
-        const { db, actor, now } = readContext(request);
-        const trained = await trainVersion(db, { trigger: 'console', actor, requestId: String(request.id), ip: request.ip, now });
-        return reply.code(201).send(trained);
-      } finally {
-        training = false;
-      }
+      const { db, actor, now } = readContext(request);
+      const trained = await trainVersion(db, { trigger: 'console', actor, requestId: String(request.id), ip: request.ip, now });
+      return reply.code(201).send(trained);
     },
   });
   app.get('/api/dispatch/settings', {

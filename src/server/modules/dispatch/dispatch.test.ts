@@ -16,6 +16,7 @@ import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
 import { autoDispatch } from './auto-dispatch.js';
 import { trainingSet, trainVersion } from './train-version.js';
+import { KEPT_MODELS, listVersions, storeVersion } from './model-store.js';
 
 let t: TestApp;
 let w: CaseWorld;
@@ -176,5 +177,19 @@ describe('gongzhi dispatch train', () => {
     const r = await runCli(['dispatch', 'train'], env, 230_000);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^dispatch model version ${before + 1} stored: 298 shipped \\+ \\d+ dispatched cases \\(\\d+ corrected\\), 7142 unlabelled; category1 7 labels`));
+  });
+});
+
+describe('model retention', () => {
+  it('keeps the models of the five newest versions, and the rows of all', async () => {
+    const stats = { shipped: 0, history: 0, corrections: 0, unlabelled: 0, heads: { category1: 0 }, seconds: 0 };
+    for (let i = 0; i < 6; i++) {
+      await t.db.transaction((tx) => storeVersion({ tx, actor: null, requestId: 'test', ip: null, now: new Date() }, { packed: Uint8Array.from([1, 2, 3]), stats }, 'cli'));
+    }
+    const versions = await listVersions(t.db, 100);
+    const newest = versions[0]!.version;
+    for (const v of versions) expect(v.bytes === 0).toBe(v.version <= newest - KEPT_MODELS);
+    expect(versions.filter((v) => v.bytes > 0)).toHaveLength(KEPT_MODELS);
+    expect((await verifyAudit(t.db)).ok).toBe(true);
   });
 });

@@ -22,12 +22,23 @@ export interface ModelVersion {
   bytes: number;
 }
 
+/**
+ * Versions whose model is kept: older ones keep their row (figures, who, when; auto-dispatch
+ * decisions name them) but not their megabytes — a daily retraining would otherwise add
+ * gigabytes a year.
+ */
+export const KEPT_MODELS = 5;
+
 /** Stores a trained version (and its audit entry) in the caller's transaction; returns its number. */
 export async function storeVersion(ctx: CommandContext, trained: Trained, trigger: Trigger): Promise<number> {
   const [row] = await ctx.tx
     .insert(dispatchModels)
     .values({ trainedAt: ctx.now, trainedBy: ctx.actor?.userId ?? null, trigger, stats: trained.stats, model: trained.packed })
     .returning({ version: dispatchModels.version });
+  await ctx.tx
+    .update(dispatchModels)
+    .set({ model: new Uint8Array(0) })
+    .where(sql`${dispatchModels.version} <= ${row!.version - KEPT_MODELS} AND octet_length(${dispatchModels.model}) > 0`);
   await audit(ctx, { action: 'dispatch.model.train', subjectType: 'dispatch_model', subjectId: row!.version, changes: { trigger, ...trained.stats } });
   return row!.version;
 }

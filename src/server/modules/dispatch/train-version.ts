@@ -6,6 +6,7 @@
  */
 import type { Actor } from '../../platform/access/actor.js';
 import type { Db } from '../../platform/db/database.js';
+import { Conflict } from '../../platform/http/errors.js';
 import { dispatchedCases } from '../cases/case.exports.js';
 import { shippedLabelled, shippedTaxonomy, shippedUnlabelled } from './model/shipped-knowledge.js';
 import { forgetModel, newestVersion, storeVersion, type Trigger } from './model-store.js';
@@ -28,12 +29,25 @@ export interface TrainRequest {
   now: Date;
 }
 
-/** Trains and stores a version (on `set`, by default `trainingSet(db)`); returns its number and figures. */
+let running = false;
+
+/** Whether this server is training a version now (the console shows it; a second request waits its turn). */
+export function trainingNow(): boolean {
+  return running;
+}
+
+/** Trains and stores a version (on `set`, by default `trainingSet(db)`); returns its number and figures. One at a time per server. */
 export async function trainVersion(db: Db, req: TrainRequest, set?: TrainingSet): Promise<{ version: number; stats: ModelStats }> {
-  const trained = await trainInWorker(set ?? (await trainingSet(db)), req.now);
-  const version = await db.transaction((tx) => storeVersion({ tx, actor: req.actor, requestId: req.requestId, ip: req.ip, now: req.now }, trained, req.trigger));
-  forgetModel(); // this server answers with it at once; the others within seconds
-  return { version, stats: trained.stats };
+  if (running) throw new Conflict('dispatch_training_busy');
+  running = true;
+  try {
+    const trained = await trainInWorker(set ?? (await trainingSet(db)), req.now);
+    const version = await db.transaction((tx) => storeVersion({ tx, actor: req.actor, requestId: req.requestId, ip: req.ip, now: req.now }, trained, req.trigger));
+    forgetModel(); // this server answers with it at once; the others within seconds
+    return { version, stats: trained.stats };
+  } finally {
+    running = false;
+  }
 }
 
 /**
@@ -42,6 +56,6 @@ export async function trainVersion(db: Db, req: TrainRequest, set?: TrainingSet)
  */
 export async function scheduledTraining(db: Db, now: Date, everyMs: number): Promise<number | undefined> {
   const newest = await newestVersion(db);
-  if (newest && now.getTime() - newest.trainedAt.getTime() < everyMs * 0.9) return undefined;
+  if (trainingNow() || (newest && now.getTime() - newest.trainedAt.getTime() < everyMs * 0.9)) return undefined;
   return (await trainVersion(db, { trigger: 'schedule', actor: null, requestId: 'dispatch.train', ip: null, now })).version;
 }
