@@ -5126,7 +5126,7 @@ export interface paths {
                                     nodeId: number;
                                     nodeName: string;
                                     /** @enum {string} */
-                                    role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                                    role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                                 }[];
                                 username: string | null;
                             }[];
@@ -5155,7 +5155,7 @@ export interface paths {
                         roles: {
                             nodeId: number;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                            role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                         }[];
                         username: string;
                     };
@@ -5182,7 +5182,7 @@ export interface paths {
                                 nodeId: number;
                                 nodeName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                             }[];
                             username: string | null;
                         };
@@ -5235,7 +5235,7 @@ export interface paths {
                                 nodeId: number;
                                 nodeName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                             }[];
                             username: string | null;
                         };
@@ -5287,7 +5287,7 @@ export interface paths {
                                 nodeId: number;
                                 nodeName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                             }[];
                             username: string | null;
                         };
@@ -6594,7 +6594,7 @@ export interface paths {
                                 nodeId: number;
                                 nodeName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                                role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                                 userId: number;
                                 userName: string;
                             }[];
@@ -6618,7 +6618,7 @@ export interface paths {
                     "application/json": {
                         nodeId: number;
                         /** @enum {string} */
-                        role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                        role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                         userId: number;
                     };
                 };
@@ -6636,7 +6636,7 @@ export interface paths {
                             nodeId: number;
                             nodeName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "assessor" | "admin";
+                            role: "resident" | "grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin";
                             userId: number;
                             userName: string;
                         };

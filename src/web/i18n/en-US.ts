@@ -37,7 +37,7 @@ export const enUS: Messages = {
   },
   roles: {
     resident: 'Resident', grid_worker: 'Grid worker', party_member: 'Party member', cadre: 'Cadre', dispatcher: 'Dispatcher',
-    dept_staff: 'Department staff', discipline_inspector: 'Discipline inspector', assessor: 'Assessor', admin: 'Administrator',
+    dept_staff: 'Department staff', discipline_inspector: 'Discipline inspector', custodian: 'Key custodian', assessor: 'Assessor', admin: 'Administrator',
   },
   home: {
     welcome: 'Hello, {{name}}', intro: 'This is the Gongzhi console. The menu on the left lists what your roles allow.',

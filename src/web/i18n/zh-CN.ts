@@ -38,7 +38,7 @@ export const zhCN = {
   },
   roles: {
     resident: '居民', grid_worker: '网格员', party_member: '党员', cadre: '干部', dispatcher: '派单员',
-    dept_staff: '部门工作人员', discipline_inspector: '纪检监察员', assessor: '考核员', admin: '系统管理员',
+    dept_staff: '部门工作人员', discipline_inspector: '纪检监察员', custodian: '保密员', assessor: '考核员', admin: '系统管理员',
   },
   home: {
     welcome: '{{name}}，您好', intro: '这里是共治基层治理平台的工作台。左侧菜单按您的角色列出可用的功能。',

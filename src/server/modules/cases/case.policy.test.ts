@@ -29,6 +29,7 @@ const expected: Record<Role, { inside: CaseEvent[]; member: CaseEvent[] }> = {
   grid_worker: { inside: [], member: HANDLE },
   assessor: { inside: [], member: [] },
   discipline_inspector: { inside: [], member: [] },
+  custodian: { inside: [], member: [] },
   party_member: { inside: [], member: [] },
   resident: { inside: [], member: [] },
 };

@@ -18,6 +18,7 @@ const allowedWithin: Record<Role, readonly Action[]> = {
   dispatcher: ['readNode', 'readPeople'],
   dept_staff: ['readNode'],
   discipline_inspector: ['readNode', 'readPeople'],
+  custodian: ['readNode'],
   assessor: ['readNode', 'readPeople'],
   admin: actions,
 };

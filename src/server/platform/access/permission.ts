@@ -21,6 +21,10 @@ export const Permission = {
   CasesExport: 'cases.export',
   CasesConfigure: 'cases.configure', // catalogue, calendar, deadline rules
   ReplyTemplatesWrite: 'cases.templates',
+  // 监督微平台 reports about cadres: never granted to administrators (roles.ts)
+  SupervisionRead: 'supervision.read', // read the reports sealed to one's own key (competent inspectors)
+  SupervisionHandle: 'supervision.handle', // accept, dispose, ask, answer, transfer, conclude
+  SupervisionCustody: 'supervision.custody', // custodian: decide identity requests, recover inspectors' keys
   // notifications and integrations
   OutboxRead: 'outbox.read',
   ApiKeysManage: 'apikeys.manage',
@@ -34,6 +38,9 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission];
 
 export const allPermissions: readonly Permission[] = Object.values(Permission);
+
+/** Permissions over reports about cadres: only discipline roles hold them, never an administrator. */
+export const supervisionPermissions: readonly Permission[] = allPermissions.filter((p) => p.startsWith('supervision.'));
 
 /**
  * What a route asks of its caller: `public` (anyone), `authenticated` (any signed-in

@@ -2,7 +2,7 @@
  * Roles and what they grant. A role is always held within a subtree of the
  * administrative tree (see `Grant`), so these permissions apply only under that node.
  */
-import { Permission as P, allPermissions, type Permission } from './permission.js';
+import { Permission as P, allPermissions, supervisionPermissions, type Permission } from './permission.js';
 
 export const roles = [
   'resident',
@@ -12,6 +12,7 @@ export const roles = [
   'dispatcher',
   'dept_staff',
   'discipline_inspector',
+  'custodian',
   'assessor',
   'admin',
 ] as const;
@@ -29,9 +30,12 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   cadre: [...staffRead, P.PeopleWrite, P.OrgWrite, P.AuditRead, ...handler, P.CasesVerify, P.CasesExport],
   dispatcher: [...staffRead, P.CasesRead, P.CasesIntake, P.CasesDispatch, P.CasesVerify, P.CasesExport, P.ReplyTemplatesWrite],
   dept_staff: [P.OrgRead, P.ResponsibilityRead, ...handler],
-  discipline_inspector: [...staffRead, P.CasesRead],
+  discipline_inspector: [...staffRead, P.CasesRead, P.SupervisionRead, P.SupervisionHandle],
+  // 保密员: holds the escrow of report keys (approves identity requests, recovers keys); reads no report
+  custodian: [P.OrgRead, P.SupervisionCustody],
   assessor: [...staffRead, P.CasesRead, P.CasesExport],
-  admin: allPermissions,
+  // Administrators run the system, not discipline work: no report, no identity (DOMAIN.md §4).
+  admin: allPermissions.filter((p) => !supervisionPermissions.includes(p)),
 };
 
 export function roleGrants(role: Role, permission: Permission): boolean {
