@@ -67,7 +67,9 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   }).withTypeProvider<ZodTypeProvider>();
 
   const routes: RouteEntry[] = [];
-  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, sessionCache: new SessionCache(config.sessionCacheMs), routes });
+  const mounted = opts.modules ?? modules;
+  const authHooks = { signIn: mounted.flatMap((m) => (m.onSignIn ? [m.onSignIn] : [])), passwordChange: mounted.flatMap((m) => (m.onPasswordChange ? [m.onPasswordChange] : [])) };
+  app.decorate('gz', { config, database, db: database.db, clock: opts.clock ?? systemClock, loadActor: opts.loadActor ?? loadActorFromOrg, sessionCache: new SessionCache(config.sessionCacheMs), routes, authHooks });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   const hasWeb = existsSync(config.webDir);
@@ -139,7 +141,7 @@ export async function buildApp(opts: BuildOptions): Promise<GzApp> {
   });
   installMetrics(app, config.metricsToken);
 
-  for (const m of opts.modules ?? modules) {
+  for (const m of mounted) {
     if (m.messages) registerMessages(m.messages);
     if (m.routes) await app.register(async (scoped) => m.routes!(scoped as unknown as GzApp));
   }

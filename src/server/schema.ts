@@ -10,3 +10,4 @@ export * from './platform/http/idempotency.tables.js';
 export * from './modules/cases/cases.tables.js';
 export * from './modules/insight/insight.tables.js';
 export * from './modules/dispatch/dispatch.tables.js';
+export * from './modules/supervision/supervision.tables.js';

@@ -32,6 +32,33 @@ export interface ModuleManifest {
    * `everyMs` may be read from the configuration.
    */
   jobs?: ModuleJob[];
+  /**
+   * Runs in the sign-in's transaction with the password just verified (supervision unlocks the
+   * user's private key into the new session). The password must never be stored or logged.
+   */
+  onSignIn?: (ctx: CommandContext, s: SignIn) => Promise<void>;
+  /** Runs in a password change's transaction (supervision re-wraps the user's private key). */
+  onPasswordChange?: (ctx: CommandContext, c: PasswordChange) => Promise<void>;
+}
+
+export interface SignIn {
+  userId: number;
+  password: string;
+  sessionId: string;
+  /** The cookie's token (the database holds only its hash). */
+  sessionToken: string;
+}
+
+export interface PasswordChange {
+  userId: number;
+  oldPassword: string;
+  newPassword: string;
+}
+
+/** The sign-in and password-change hooks of the mounted modules, in manifest order. */
+export interface AuthHooks {
+  signIn: Array<NonNullable<ModuleManifest['onSignIn']>>;
+  passwordChange: Array<NonNullable<ModuleManifest['onPasswordChange']>>;
 }
 
 /** A periodic task of a module; `name` is dotted (`notify.deliver`, `auth.housekeeping`). */

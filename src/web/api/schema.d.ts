@@ -7087,6 +7087,213 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/supervision/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 举报查询 The reporter’s view of one report, by its receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        receipt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matter: {
+                                accused: string;
+                                content: string;
+                                happenedAt?: string;
+                                place?: string;
+                            };
+                            messages: {
+                                /** @enum {string} */
+                                author: "reporter" | "inspector" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "material" | "question" | "answer" | "notice";
+                            }[];
+                            receivedAt: string;
+                            /** @enum {string} */
+                            state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "transferred" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举报件 Reports sealed to the signed-in inspector */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                anonymous: boolean;
+                                id: number;
+                                number: string;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "transferred" | "archived";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 监督举报 File a report about a cadre (anonymous or real-name); answers the receipt, shown once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        accused: string;
+                        accusedPersonId?: number;
+                        anonymous: boolean;
+                        content: string;
+                        happenedAt?: string;
+                        nodeId?: number;
+                        place?: string;
+                        reporter?: {
+                            idNumber?: string;
+                            name: string;
+                            phone: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            receipt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 举报件详情 A report sealed to the signed-in inspector, opened with their key */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            anonymous: boolean;
+                            id: number;
+                            matter: {
+                                accused: string;
+                                accusedPersonId?: number;
+                                content: string;
+                                happenedAt?: string;
+                                nodeId: number;
+                                place?: string;
+                            };
+                            messages: {
+                                /** @enum {string} */
+                                author: "reporter" | "inspector" | "system";
+                                body: string;
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "material" | "question" | "answer" | "notice";
+                            }[];
+                            number: string;
+                            receivedAt: string;
+                            /** @enum {string} */
+                            state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "transferred" | "archived";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

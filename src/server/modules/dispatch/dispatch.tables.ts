@@ -4,13 +4,13 @@
  * (auto-dispatch, off by default), and what auto-dispatch decided for each new case.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, customType, index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, real, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '../../platform/db/bytea.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { cases } from '../cases/cases.tables.js';
 
 const ref = (name: string) => bigint(name, { mode: 'number' });
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea', toDriver: (v) => Buffer.from(v.buffer, v.byteOffset, v.byteLength) });
 
 /** What a version learned from and how it scores (shown in the console, kept with the model). */
 export interface ModelStats {

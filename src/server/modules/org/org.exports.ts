@@ -134,3 +134,31 @@ export async function placeAndUnitNames(ex: Executor): Promise<string[]> {
   const rows = await queryRows<{ name: string }>(ex, sql`SELECT name FROM admin_nodes UNION SELECT name FROM organizations`);
   return rows.map((r) => r.name);
 }
+
+/** Accounts holding one of `roles` on any node that encloses `path` (every level up to the root). */
+export async function holdersAbove(ex: Executor, roles: readonly string[], path: string): Promise<number[]> {
+  const rows = await ex
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(adminNodes, eq(adminNodes.id, roleAssignments.nodeId))
+    .where(and(inArray(roleAssignments.role, [...roles]), sql`${path} LIKE ${adminNodes.path} || '%'`));
+  return rows.map((r) => r.userId);
+}
+
+/** The account of a person (null: none), for keeping a report away from the person it is about. */
+export async function accountOfPerson(ex: Executor, personId: number): Promise<number | null> {
+  const [row] = await ex.select({ userId: people.userId }).from(people).where(eq(people.id, personId));
+  return row?.userId ?? null;
+}
+
+/** The nearest node enclosing `path` where someone holds one of `roles`, with those accounts (a report's competent level). */
+export async function nearestHolderLevel(ex: Executor, roles: readonly string[], path: string): Promise<{ nodeId: number; path: string; userIds: number[] } | undefined> {
+  const rows = await ex
+    .select({ userId: roleAssignments.userId, nodeId: adminNodes.id, nodePath: adminNodes.path })
+    .from(roleAssignments)
+    .innerJoin(adminNodes, eq(adminNodes.id, roleAssignments.nodeId))
+    .where(and(inArray(roleAssignments.role, [...roles]), sql`${path} LIKE ${adminNodes.path} || '%'`));
+  if (rows.length === 0) return undefined;
+  const deepest = rows.reduce((a, r) => (r.nodePath.length > a.nodePath.length ? r : a));
+  return { nodeId: deepest.nodeId, path: deepest.nodePath, userIds: [...new Set(rows.filter((r) => r.nodeId === deepest.nodeId).map((r) => r.userId))] };
+}

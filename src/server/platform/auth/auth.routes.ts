@@ -61,6 +61,7 @@ function routes(app: GzApp): void {
         await clearFailures(ctx.tx, keys[0]!);
         const s = await createSession(ctx.tx, { userId: user.id, now: ctx.now, ttlHours: config.sessionTtlHours, ip: request.ip, userAgent: request.headers['user-agent'] ?? null });
         await audit(ctx, { action: 'auth.login', subjectType: 'user', subjectId: user.id, actorLabel: user.displayName });
+        for (const hook of app.gz.authHooks.signIn) await hook(ctx, { userId: user.id, password: request.body.password, sessionId: s.id, sessionToken: s.token });
         return s;
       });
       reply.setCookie(SESSION_COOKIE, session.token, cookieOptions(app, true, session.expiresAt));
@@ -124,6 +125,7 @@ function routes(app: GzApp): void {
         await updatePasswordHash(ctx.tx, user.id, passwordHash, ctx.now);
         await deleteOtherSessions(ctx.tx, user.id, request.session!.id);
         await audit(ctx, { action: 'auth.password_change', subjectType: 'user', subjectId: user.id, changes: { password: 'changed' } });
+        for (const hook of app.gz.authHooks.passwordChange) await hook(ctx, { userId: user.id, oldPassword: request.body.currentPassword, newPassword: request.body.newPassword });
       });
       request.server.gz.sessionCache.forgetAll();
       return reply.code(204).send(null);

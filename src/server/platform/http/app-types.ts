@@ -3,6 +3,7 @@
  * (`app.gz`), what each request carries (`request.actor`) and what each route declares
  * (`config.access`).
  */
+import type { AuthHooks } from '../module.js';
 import type { Config } from '../../config.js';
 import type { Database, Db, Executor } from '../db/database.js';
 import type { Actor } from '../access/actor.js';
@@ -30,6 +31,7 @@ export interface AppDeps {
   /** Signed-in callers remembered for a moment (session-cache.ts). */
   sessionCache: SessionCache;
   routes: RouteEntry[];
+  authHooks: AuthHooks;
 }
 
 declare module 'fastify' {

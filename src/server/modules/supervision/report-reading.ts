@@ -1,0 +1,85 @@
+/**
+ * Reading a report: the reporter with the receipt (their report only: status, what they
+ * filed, questions and answers), and an inspector whose key the report was sealed to (with
+ * the private key their session unlocked). Nobody else has a way to the words: the server
+ * holds no key of its own.
+ */
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/database.js';
+import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
+import { unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
+import { publicKeyOf } from '../../platform/crypto/sealing.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { receiptSalt } from './report-intake.js';
+import { supervisionMessages, supervisionReportKeys, supervisionReports, type ReportState } from './supervision.tables.js';
+
+export interface ReportMessage {
+  id: number;
+  author: 'reporter' | 'inspector' | 'system';
+  kind: 'material' | 'question' | 'answer' | 'notice';
+  body: string;
+  createdAt: string;
+}
+
+export interface ReportView {
+  id: number;
+  number: string;
+  state: ReportState;
+  anonymous: boolean;
+  receivedAt: string;
+  matter: { accused: string; accusedPersonId?: number; content: string; happenedAt?: string; place?: string; nodeId: number };
+  messages: ReportMessage[];
+}
+
+type ReportRow = typeof supervisionReports.$inferSelect;
+
+async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<ReportView> {
+  const messages = await ex.select().from(supervisionMessages).where(eq(supervisionMessages.reportId, row.id)).orderBy(asc(supervisionMessages.id));
+  return {
+    id: row.id,
+    number: row.number,
+    state: row.state,
+    anonymous: row.anonymous,
+    receivedAt: row.receivedAt.toISOString(),
+    matter: JSON.parse(utf8(await unseal(row.content, keys))) as ReportView['matter'],
+    messages: await Promise.all(messages.map(async (m) => ({ id: m.id, author: m.author, kind: m.kind, body: utf8(await unseal(m.body, keys)), createdAt: m.createdAt.toISOString() }))),
+  };
+}
+
+/** The report a receipt belongs to, opened with it; NotFound for a receipt that is malformed or belongs to none. */
+export async function reportByReceipt(ex: Executor, typed: string): Promise<ReportView> {
+  const receipt = parseReceipt(typed);
+  if (!receipt) throw new NotFound();
+  const [row] = await ex.select().from(supervisionReports).where(eq(supervisionReports.receiptHash, await receiptHash(receipt, await receiptSalt(ex))));
+  if (!row) throw new NotFound();
+  const privateKey = await unwrapKey(row.receiptKey, receipt);
+  return viewOf(ex, row, { privateKey, publicKey: await publicKeyOf(privateKey) });
+}
+
+/** The report's keypair as `userId` holds it (sealed to their public key), or undefined. */
+async function reportKeys(ex: Executor, reportId: number, userId: number, own: KeyPair): Promise<KeyPair | undefined> {
+  const [grant] = await ex.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector')));
+  if (!grant) return undefined;
+  const privateKey = await unseal(grant.sealedKey, own);
+  return { privateKey, publicKey: await publicKeyOf(privateKey) };
+}
+
+/** An inspector's view of a report sealed to them; NotFound otherwise (whether it exists is not told). */
+export async function reportForInspector(ex: Executor, reportId: number, userId: number, own: KeyPair | undefined): Promise<ReportView> {
+  const [row] = await ex.select().from(supervisionReports).where(eq(supervisionReports.id, reportId));
+  const keys = row && own ? await reportKeys(ex, reportId, userId, own) : undefined;
+  if (!row || !keys) throw new NotFound();
+  return viewOf(ex, row, keys);
+}
+
+/** The reports sealed to an inspector, newest first: numbers, states and dates only. */
+export async function inspectorReports(ex: Executor, userId: number, limit = 100): Promise<Array<{ id: number; number: string; state: ReportState; anonymous: boolean; receivedAt: string }>> {
+  const rows = await ex
+    .select({ id: supervisionReports.id, number: supervisionReports.number, state: supervisionReports.state, anonymous: supervisionReports.anonymous, receivedAt: supervisionReports.receivedAt })
+    .from(supervisionReportKeys)
+    .innerJoin(supervisionReports, eq(supervisionReports.id, supervisionReportKeys.reportId))
+    .where(and(eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector')))
+    .orderBy(desc(supervisionReports.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
+}

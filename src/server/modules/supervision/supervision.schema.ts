@@ -1,0 +1,46 @@
+/** HTTP shapes of the 监督微平台 (issue #5): the public report and follow-up contract, inspectors' views. */
+import { z } from 'zod';
+import { Id, line, MULTI_LINE, phone } from '../../platform/http/fields.js';
+import { reportStates } from './supervision.tables.js';
+
+const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(MULTI_LINE);
+
+export const ReportBody = z
+  .object({
+    anonymous: z.boolean(),
+    /** The person reported, in the reporter's words. */
+    accused: line(200),
+    accusedPersonId: Id.optional(),
+    content: text(10, 10_000),
+    happenedAt: line(100).optional(),
+    place: line(200).optional(),
+    /** Where the matter is (default: the top of the tree). */
+    nodeId: Id.optional(),
+    reporter: z.object({ name: line(50), phone: phone.pipe(z.string().min(5)), idNumber: line(30).optional() }).optional(),
+  })
+  .refine((b) => b.anonymous || b.reporter !== undefined, { path: ['reporter'], message: 'a real-name report needs the reporter' });
+
+export const ReceiptOut = z.object({ receipt: z.string().regex(/^\d{16}$/) });
+
+export const ReceiptBody = z.object({ receipt: z.string().max(40) });
+
+const Message = z.object({ id: z.number(), author: z.enum(['reporter', 'inspector', 'system']), kind: z.enum(['material', 'question', 'answer', 'notice']), body: z.string(), createdAt: z.string() });
+
+export const FollowUpOut = z.object({
+  state: z.enum(reportStates),
+  receivedAt: z.string(),
+  matter: z.object({ accused: z.string(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional() }),
+  messages: z.array(Message),
+});
+
+export const ReportOut = z.object({
+  id: z.number(),
+  number: z.string(),
+  state: z.enum(reportStates),
+  anonymous: z.boolean(),
+  receivedAt: z.string(),
+  matter: z.object({ accused: z.string(), accusedPersonId: z.number().optional(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional(), nodeId: z.number() }),
+  messages: z.array(Message),
+});
+
+export const ReportListOut = z.object({ items: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(reportStates), anonymous: z.boolean(), receivedAt: z.string() })) });

@@ -1,0 +1,145 @@
+/**
+ * 监督微平台 through HTTP on a real database: a report filed without an account answers a
+ * 16-digit receipt; the receipt opens that report only; the competent inspectors read it with
+ * the key their sign-in unlocked — never the person reported, never an administrator or a
+ * custodian; the raw tables and the audit log hold none of its words, nor the reporter's
+ * identity, nor the receipt; a password change keeps the inspector's key; filing is throttled.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { buildTestApp, login, makeNode, makeUser, type Client, type TestApp } from '../../../../test/helpers/app.js';
+import { queryRows } from '../../platform/db/database.js';
+import { verifyAudit } from '../../platform/audit/verify.js';
+import { people } from '../org/org.tables.js';
+
+let t: TestApp;
+let c: Record<'inspector' | 'accused' | 'custodian' | 'admin' | 'upper', Client>;
+let community: { id: number; path: string };
+let accusedPersonId: number;
+
+const SECRET = '村主任王某某在2026年3月发放危房改造补贴时收受好处费五千元';
+const ACCUSED = '幸福村村委会主任王某某';
+const REPORTER = { name: '李举报', phone: '13800001111' };
+
+beforeAll(async () => {
+  t = await buildTestApp();
+  const district = await makeNode(t.db, { level: 'district', name: '青川区' });
+  const street = await makeNode(t.db, { level: 'street', parent: district, name: '东城街道' });
+  community = await makeNode(t.db, { level: 'community', parent: street, name: '幸福村' });
+  const sfx = district.id;
+  const u = (name: string, role: 'discipline_inspector' | 'custodian' | 'admin', nodeId: number) => makeUser(t.db, { username: `${name}${sfx}`, roles: [{ role, nodeId }] });
+  await u('custodian', 'custodian', district.id);
+  await u('inspector', 'discipline_inspector', street.id);
+  const accused = await u('accused', 'discipline_inspector', street.id);
+  await u('upper', 'discipline_inspector', district.id);
+  await u('admin', 'admin', district.id);
+  const [p] = await t.db.insert(people).values({ nodeId: community.id, name: '王某某', userId: accused.id }).returning();
+  accusedPersonId = p!.id;
+  // The custodian signs in first, so the inspectors' keys are escrowed to them.
+  c = {} as typeof c;
+  for (const name of ['custodian', 'inspector', 'accused', 'upper', 'admin'] as const) c[name] = await login(t.app, `${name}${sfx}`);
+});
+afterAll(() => t.close());
+
+const file = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: body });
+const followUp = (receipt: string) => t.app.inject({ method: 'POST', url: '/api/supervision/follow-up', payload: { receipt } });
+
+describe('filing and following up', () => {
+  let receipt: string;
+  let realName: string;
+
+  it('files an anonymous report without an account and answers a 16-digit receipt, not cached', async () => {
+    const res = await file({ anonymous: true, accused: ACCUSED, accusedPersonId, content: SECRET, happenedAt: '2026年3月', nodeId: community.id });
+    expect(res.statusCode, res.body).toBe(201);
+    receipt = res.json().receipt;
+    expect(receipt).toMatch(/^\d{16}$/);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses a real-name report without the reporter, with a problem', async () => {
+    const res = await file({ anonymous: false, accused: ACCUSED, content: SECRET, nodeId: community.id });
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('application/problem+json');
+  });
+
+  it('files a real-name report, whose identity is sealed to the custodians only', async () => {
+    const res = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（实名）`, nodeId: community.id, reporter: REPORTER });
+    expect(res.statusCode, res.body).toBe(201);
+    realName = res.json().receipt;
+    const [n] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM supervision_identities`);
+    expect(n!.n).toBe(1);
+  });
+
+  it('opens the report of the receipt, and nothing for another or a malformed one', async () => {
+    const res = await followUp(`${receipt.slice(0, 4)} ${receipt.slice(4, 8)} ${receipt.slice(8, 12)} ${receipt.slice(12)}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(res.json()).toMatchObject({ state: 'received', matter: { accused: ACCUSED, content: SECRET, happenedAt: '2026年3月' }, messages: [] });
+    expect((await followUp(realName)).json().matter.content).toBe(`${SECRET}（实名）`);
+    const wrong = receipt.slice(0, 15) + String((Number(receipt[15]) + 1) % 10);
+    expect((await followUp(wrong)).statusCode).toBe(404);
+    expect((await followUp('not a receipt')).statusCode).toBe(404);
+  });
+});
+
+describe('who reads a report', () => {
+  it('the competent inspectors read it with the key their sign-in unlocked', async () => {
+    const list = await c.inspector.get('/api/supervision/reports');
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items).toHaveLength(2);
+    const id = list.json().items[1].id;
+    const res = await c.inspector.get(`/api/supervision/reports/${id}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ anonymous: true, state: 'received', matter: { accused: ACCUSED, content: SECRET, nodeId: community.id } });
+    expect(res.json().number).toMatch(/^JB\d{8}-\d{4}$/);
+  });
+
+  it('never the person reported, an inspector of another level, an administrator or a custodian', async () => {
+    const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items.slice(-1);
+    // The person reported is an inspector of that very level: the report was not sealed to them.
+    const accused = await c.accused.get('/api/supervision/reports');
+    expect(accused.json().items.map((r: { id: number }) => r.id)).not.toContain(id);
+    expect((await c.accused.get(`/api/supervision/reports/${id}`)).statusCode).toBe(404);
+    // The district's inspector is not the competent level (a transfer would make them so).
+    expect((await c.upper.get(`/api/supervision/reports/${id}`)).statusCode).toBe(404);
+    for (const who of [c.admin, c.custodian]) {
+      expect((await who.get('/api/supervision/reports')).statusCode).toBe(403);
+      expect((await who.get(`/api/supervision/reports/${id}`)).statusCode).toBe(403);
+    }
+    expect((await t.app.inject({ method: 'GET', url: `/api/supervision/reports/${id}` })).statusCode).toBe(401);
+  });
+
+  it('keeps the inspector’s key through a password change', async () => {
+    const sfx = (await queryRows<{ username: string }>(t.db, sql`SELECT username FROM users WHERE username LIKE 'inspector%'`))[0]!.username;
+    const res = await c.inspector.post('/api/me/password', { currentPassword: 'test-pass-123', newPassword: 'new-pass-456' });
+    expect(res.statusCode, res.body).toBe(204);
+    const again = await login(t.app, sfx, 'new-pass-456');
+    const [{ id }] = (await again.get('/api/supervision/reports')).json().items;
+    expect((await again.get(`/api/supervision/reports/${id}`)).json().matter.content).toContain(SECRET);
+  });
+});
+
+describe('at rest', () => {
+  it('holds no plaintext: not the words, the person reported, the reporter, nor the receipt', async () => {
+    const tables = ['supervision_reports', 'supervision_report_keys', 'supervision_identities', 'supervision_messages', 'supervision_keys', 'supervision_key_escrow', 'supervision_session_keys', 'audit_log'];
+    const dump: string[] = [];
+    for (const table of tables) {
+      const rows = await queryRows<Record<string, unknown>>(t.db, sql.raw(`SELECT * FROM ${table}`));
+      for (const row of rows) for (const v of Object.values(row)) dump.push(v instanceof Uint8Array ? Buffer.from(v).toString('latin1') + Buffer.from(v).toString('utf8') : JSON.stringify(v));
+    }
+    const all = dump.join('\n');
+    for (const secret of [SECRET.slice(0, 8), '危房改造', ACCUSED, '王某某', REPORTER.name, REPORTER.phone]) expect(all.includes(secret), secret).toBe(false);
+    // The audit entry of a filing names no one and no address.
+    const [entry] = await queryRows<{ actor_id: number | null; ip: string | null; actor_label: string }>(t.db, sql`SELECT actor_id, ip, actor_label FROM audit_log WHERE action = 'supervision.report.file' LIMIT 1`);
+    expect(entry).toEqual({ actor_id: null, ip: null, actor_label: '举报人' });
+    expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+
+  it('throttles filing per client address: five attempts in ten minutes', async () => {
+    // Three attempts came from this address above (two filed, one refused as invalid).
+    const results: number[] = [];
+    for (let i = 0; i < 4; i++) results.push((await file({ anonymous: true, accused: ACCUSED, content: `${SECRET} ${i}`, nodeId: community.id })).statusCode);
+    expect(results).toEqual([201, 201, 429, 429]);
+  });
+});
