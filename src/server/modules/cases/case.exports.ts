@@ -17,7 +17,7 @@ export { isSupervisionCategory } from './catalogue/supervision.js';
 export { caseSubmitter, type CaseSubmitterProps, type Submitted } from './commands/case-submitter.js';
 export { caseAutoDispatcher } from './commands/case-dispatcher.js';
 export { caseToDispatch, casesAwaitingDispatch, dispatchedCases, routeUnits, usableCategoriesByPath, type DispatchedCase, type WaitingCase } from './dispatch-history.js';
-export { categoryById, listCategories, type CategoryView } from './catalogue/catalogue.queries.js';
+export { categoryById, listCategories, loadWorkCalendar, type CategoryView } from './catalogue/catalogue.queries.js';
 export { caseTypes, type CaseType } from './cases.tables.js';
 export { urgencies, type Urgency } from './deadlines.js';
 

@@ -10,20 +10,20 @@
  * written without them.
  */
 import { randomUUID } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { newReceipt, receiptHash } from '../../platform/crypto/receipts.js';
 import { newKeyPair, seal, wrapKey } from '../../platform/crypto/sealing.js';
-import { sodium } from '../../platform/crypto/sodium.js';
 import { Invalid } from '../../platform/http/errors.js';
-import { SALT_BYTES } from '../../platform/crypto/kdf.js';
 import { localDateOf } from '../../platform/time/zoned.js';
 import { DEFAULT_TIME_ZONE } from '../../platform/context.js';
 import { accountOfPerson, holdersAbove, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
-import { supervisionIdentities, supervisionReportKeys, supervisionReports, supervisionSettings } from './supervision.tables.js';
+import { supervisionIdentities, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
+import { receiptSalt } from './receipt-salt.js';
 import { publicKeysOf } from './user-keys.js';
+import { acceptDue } from './report-actions.js';
 
 export interface ReportInput {
   anonymous: boolean;
@@ -40,16 +40,6 @@ export interface ReportInput {
   reporter?: { name: string; phone: string; idNumber?: string | undefined } | undefined;
   /** A signed-in resident filing under their own name. */
   reporterUserId?: number | null;
-}
-
-/** The deployment's receipt salt, made on first use. */
-export async function receiptSalt(ex: Executor): Promise<Uint8Array> {
-  const [row] = await ex.select().from(supervisionSettings).where(eq(supervisionSettings.id, 1));
-  if (row) return row.receiptSalt;
-  const salt = (await sodium()).randombytes_buf(SALT_BYTES);
-  await ex.insert(supervisionSettings).values({ id: 1, receiptSalt: salt }).onConflictDoNothing();
-  const [again] = await ex.select().from(supervisionSettings).where(eq(supervisionSettings.id, 1));
-  return again!.receiptSalt;
 }
 
 /** JB20261129-0001: the day's count, drawn under a lock on the day (numbers reveal order, not who). */
@@ -87,6 +77,7 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
       receiptHash: await receiptHash(receipt, await receiptSalt(ctx.tx)),
       receiptKey: await wrapKey(keys.privateKey, receipt),
       receivedAt: ctx.now,
+      acceptDueAt: await acceptDue(ctx, anonymous),
       updatedAt: ctx.now,
     })
     .returning({ id: supervisionReports.id });

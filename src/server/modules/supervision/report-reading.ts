@@ -10,13 +10,13 @@ import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
 import { unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { publicKeyOf } from '../../platform/crypto/sealing.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { receiptSalt } from './report-intake.js';
-import { supervisionMessages, supervisionReportKeys, supervisionReports, type ReportState } from './supervision.tables.js';
+import { receiptSalt } from './receipt-salt.js';
+import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind, type ReportState } from './supervision.tables.js';
 
 export interface ReportMessage {
   id: number;
   author: 'reporter' | 'inspector' | 'system';
-  kind: 'material' | 'question' | 'answer' | 'notice';
+  kind: MessageKind;
   body: string;
   createdAt: string;
 }
@@ -26,7 +26,12 @@ export interface ReportView {
   number: string;
   state: ReportState;
   anonymous: boolean;
+  disposal: Disposal | null;
   receivedAt: string;
+  acceptDueAt: string | null;
+  feedbackDueAt: string | null;
+  overdue: boolean;
+  version: number;
   matter: { accused: string; accusedPersonId?: number; content: string; happenedAt?: string; place?: string; nodeId: number };
   messages: ReportMessage[];
 }
@@ -40,7 +45,12 @@ async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<Repo
     number: row.number,
     state: row.state,
     anonymous: row.anonymous,
+    disposal: row.disposal,
     receivedAt: row.receivedAt.toISOString(),
+    acceptDueAt: row.acceptDueAt?.toISOString() ?? null,
+    feedbackDueAt: row.feedbackDueAt?.toISOString() ?? null,
+    overdue: row.overdue,
+    version: row.version,
     matter: JSON.parse(utf8(await unseal(row.content, keys))) as ReportView['matter'],
     messages: await Promise.all(messages.map(async (m) => ({ id: m.id, author: m.author, kind: m.kind, body: utf8(await unseal(m.body, keys)), createdAt: m.createdAt.toISOString() }))),
   };

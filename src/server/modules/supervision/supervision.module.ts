@@ -6,6 +6,7 @@ import { defineModule } from '../../platform/module.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
 import { holdersAbove } from '../org/org.exports.js';
 import { supervisionRoutes } from './supervision.routes.js';
+import { flagOverdueReports } from './report-actions.js';
 import { custodianKeys, needsKeys, rewrapAtPasswordChange, unlockAtSignIn } from './user-keys.js';
 
 export const supervisionModule = defineModule({
@@ -13,6 +14,12 @@ export const supervisionModule = defineModule({
   routes: async (app) => supervisionRoutes(app),
   messages: {
     supervision_reporter_required: { zh: '实名举报须填写举报人姓名和联系电话', en: 'A real-name report needs the reporter’s name and phone' },
+    supervision_transition_not_allowed: { zh: '举报件当前状态（{state}）下不能执行此操作', en: 'The report ({state}) does not allow that' },
+    supervision_disposal_required: { zh: '请选择处置方式（谈话函询、初步核实、暂存待查、予以了结）', en: 'Choose a disposal' },
+    supervision_conclusion_required: { zh: '办结须填写办理结论', en: 'Concluding needs the conclusion' },
+    supervision_anonymous_report: { zh: '匿名举报没有举报人身份信息', en: 'An anonymous report has no reporter identity' },
+    supervision_request_decided: { zh: '该申请已审批（{status}）', en: 'This request was already decided ({status})' },
+    supervision_version_conflict: { zh: '举报件已被他人更新，请刷新后重试', en: 'The report was changed meanwhile; reload and try again' },
   },
   onSignIn: async (ctx, s) => {
     const found = await loadActorFromOrg(ctx.tx, s.userId);
@@ -23,4 +30,5 @@ export const supervisionModule = defineModule({
     await unlockAtSignIn(ctx, s, actor, await custodianKeys(ctx.tx, [...custodians], s.userId));
   },
   onPasswordChange: rewrapAtPasswordChange,
+  jobs: [{ name: 'supervision.clocks', everyMs: 3_600_000, run: async ({ db, now }) => db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'supervision.clocks', ip: null, now })) }],
 });

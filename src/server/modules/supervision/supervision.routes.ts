@@ -14,6 +14,10 @@ import { fileReport } from './report-intake.js';
 import { inspectorReports, reportByReceipt, reportForInspector } from './report-reading.js';
 import * as S from './supervision.schema.js';
 import { sessionKeyPair } from './user-keys.js';
+import { inspectorMessage, reportAction, reporterMessage } from './report-actions.js';
+import { decideIdentityRequest, identityForInspector, identityRequestsFor, requestIdentity } from './identity-requests.js';
+import { reportEvents, type ReportEvent } from './report-workflow.js';
+import { z } from 'zod';
 
 const tags = ['supervision'];
 const quiet = { logLevel: 'warn' as const };
@@ -30,7 +34,82 @@ async function ownKeys(request: FastifyRequest) {
   return sessionKeyPair(readContext(request).db, request.session.id, token, request.actor.userId);
 }
 
+function actionRoutes(app: GzApp): void {
+  for (const event of reportEvents) {
+    app.post(`/api/supervision/reports/:id/${event}`, {
+      config: { access: Permission.SupervisionHandle },
+      schema: { tags, summary: `${actionNames[event]} (${event})`, params: IdParams, body: S.ReportActionBody, response: { 200: S.ActionOut } },
+      handler: async (request, reply) => {
+        noStore(reply);
+        const row = await runCommand(request, (ctx) => reportAction(ctx, { reportId: request.params.id, event, ...request.body }));
+        return { id: row.id, state: row.state, version: row.version };
+      },
+    });
+  }
+  app.post('/api/supervision/reports/:id/messages', {
+    config: { access: Permission.SupervisionHandle },
+    schema: { tags, summary: '询问 / 答复 A question or answer to the reporter (sealed)', params: IdParams, body: S.InspectorMessageBody, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      await runCommand(request, (ctx) => inspectorMessage(ctx, { reportId: request.params.id, ...request.body }));
+      return reply.code(204).send(null);
+    },
+  });
+  app.post('/api/supervision/follow-up/messages', {
+    ...quiet,
+    config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+    schema: { tags, summary: '补充材料 / 回答 The reporter adds material or answers, with the receipt', body: S.ReporterMessageBody, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      await runCommand(request, (ctx) => reporterMessage(ctx, request.body));
+      return reply.code(204).send(null);
+    },
+  });
+}
+
+function identityRoutes(app: GzApp): void {
+  app.post('/api/supervision/reports/:id/identity-requests', {
+    config: { access: Permission.SupervisionHandle },
+    schema: { tags, summary: '申请查看举报人身份 Ask the custodians for a real-name reporter’s identity, with a reason', params: IdParams, body: S.IdentityRequestBody, response: { 201: S.CreatedOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      const id = await runCommand(request, (ctx) => requestIdentity(ctx, { reportId: request.params.id, reason: request.body.reason }));
+      return reply.code(201).send({ id });
+    },
+  });
+  app.get('/api/supervision/identity-requests', {
+    config: { access: Permission.SupervisionCustody },
+    schema: { tags, summary: '身份查看申请 Requests on the reports a custodian holds in escrow', response: { 200: S.IdentityRequestsOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      return { items: await identityRequestsFor(readContext(request).db, request.actor!.userId, await ownKeys(request)) };
+    },
+  });
+  app.post('/api/supervision/identity-requests/:id/decision', {
+    config: { access: Permission.SupervisionCustody },
+    schema: { tags, summary: '审批身份查看申请 Approve (the identity is sealed to the inspector; the reporter is told) or deny', params: IdParams, body: S.IdentityDecisionBody, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      const own = await ownKeys(request);
+      await runCommand(request, (ctx) => decideIdentityRequest(ctx, { requestId: request.params.id, approve: request.body.approve, own }));
+      return reply.code(204).send(null);
+    },
+  });
+  app.get('/api/supervision/reports/:id/identity', {
+    config: { access: Permission.SupervisionRead },
+    schema: { tags, summary: '举报人身份 The reporter’s identity, once a custodian approved the request', params: IdParams, response: { 200: S.IdentityOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      return identityForInspector(readContext(request).db, request.params.id, request.actor!.userId, await ownKeys(request));
+    },
+  });
+}
+
+const actionNames: Record<ReportEvent, string> = { accept: '受理 Accept', dispose: '处置 Dispose of the clue', conclude: '办结 Conclude', close: '结案 Close', archive: '归档 Archive' };
+
 export function supervisionRoutes(app: GzApp): void {
+  actionRoutes(app);
+  identityRoutes(app);
   app.post('/api/supervision/reports', {
     ...quiet,
     config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } },

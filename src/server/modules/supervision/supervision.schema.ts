@@ -1,7 +1,7 @@
 /** HTTP shapes of the 监督微平台 (issue #5): the public report and follow-up contract, inspectors' views. */
 import { z } from 'zod';
 import { Id, line, MULTI_LINE, phone } from '../../platform/http/fields.js';
-import { reportStates } from './supervision.tables.js';
+import { disposals, messageKinds, reportStates } from './supervision.tables.js';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(MULTI_LINE);
 
@@ -24,7 +24,7 @@ export const ReceiptOut = z.object({ receipt: z.string().regex(/^\d{16}$/) });
 
 export const ReceiptBody = z.object({ receipt: z.string().max(40) });
 
-const Message = z.object({ id: z.number(), author: z.enum(['reporter', 'inspector', 'system']), kind: z.enum(['material', 'question', 'answer', 'notice']), body: z.string(), createdAt: z.string() });
+const Message = z.object({ id: z.number(), author: z.enum(['reporter', 'inspector', 'system']), kind: z.enum(messageKinds), body: z.string(), createdAt: z.string() });
 
 export const FollowUpOut = z.object({
   state: z.enum(reportStates),
@@ -38,9 +38,36 @@ export const ReportOut = z.object({
   number: z.string(),
   state: z.enum(reportStates),
   anonymous: z.boolean(),
+  disposal: z.enum(disposals).nullable(),
   receivedAt: z.string(),
+  acceptDueAt: z.string().nullable(),
+  feedbackDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  version: z.number(),
   matter: z.object({ accused: z.string(), accusedPersonId: z.number().optional(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional(), nodeId: z.number() }),
   messages: z.array(Message),
 });
 
 export const ReportListOut = z.object({ items: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(reportStates), anonymous: z.boolean(), receivedAt: z.string() })) });
+
+export const ReportActionBody = z.object({
+  version: z.number().int().positive().optional(),
+  /** 处置: 谈话函询, 初步核实, 暂存待查, 予以了结. */
+  disposal: z.enum(disposals).optional(),
+  /** 办结: the conclusion; otherwise a note to the reporter. Sealed. */
+  text: text(1, 10_000).optional(),
+});
+
+export const ActionOut = z.object({ id: z.number(), state: z.enum(reportStates), version: z.number() });
+
+export const InspectorMessageBody = z.object({ kind: z.enum(['question', 'answer']), body: text(1, 10_000) });
+
+export const ReporterMessageBody = z.object({ receipt: z.string().max(40), kind: z.enum(['answer', 'material']), body: text(1, 10_000) });
+
+export const IdentityRequestBody = z.object({ reason: text(5, 2000) });
+export const CreatedOut = z.object({ id: z.number() });
+export const IdentityRequestsOut = z.object({
+  items: z.array(z.object({ id: z.number(), reportId: z.number(), reportNumber: z.string(), inspectorId: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })),
+});
+export const IdentityDecisionBody = z.object({ approve: z.boolean() });
+export const IdentityOut = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), userId: z.number().nullable() });

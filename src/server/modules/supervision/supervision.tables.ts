@@ -58,8 +58,12 @@ export const supervisionSettings = pgTable('supervision_settings', {
   receiptSalt: bytea('receipt_salt').notNull(),
 });
 
-export const reportStates = ['received', 'accepted', 'disposed', 'investigating', 'concluded', 'closed', 'transferred', 'archived'] as const;
+export const reportStates = ['received', 'accepted', 'disposed', 'investigating', 'concluded', 'closed', 'archived'] as const;
 export type ReportState = (typeof reportStates)[number];
+
+/** 问题线索处置 (DOMAIN.md §4): 谈话函询, 初步核实, 暂存待查, 予以了结. */
+export const disposals = ['talk_inquiry', 'preliminary_check', 'shelve', 'close_out'] as const;
+export type Disposal = (typeof disposals)[number];
 
 export const supervisionReports = pgTable(
   'supervision_reports',
@@ -84,7 +88,19 @@ export const supervisionReports = pgTable(
     receiptHash: text('receipt_hash').notNull(),
     /** The report's private key locked under Argon2id(receipt, its own salt). */
     receiptKey: bytea('receipt_key').notNull(),
+    disposal: text('disposal', { enum: disposals }),
     receivedAt: ts('received_at').notNull(),
+    /** Real-name reports: the acceptance notice is due within 15 working days. */
+    acceptDueAt: ts('accept_due_at'),
+    acceptedAt: ts('accepted_at'),
+    disposedAt: ts('disposed_at'),
+    concludedAt: ts('concluded_at'),
+    closedAt: ts('closed_at'),
+    /** Real-name reports: the result is told within 15 working days of closing. */
+    feedbackDueAt: ts('feedback_due_at'),
+    feedbackAt: ts('feedback_at'),
+    /** A clock ran out (set by the daily sweep; cleared when the step is done). */
+    overdue: boolean('overdue').notNull().default(false),
     updatedAt: ts('updated_at').notNull(),
     version: integer('version').notNull().default(1),
   },
@@ -124,6 +140,9 @@ export const supervisionIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.holderId] })],
 );
 
+export const messageKinds = ['material', 'question', 'answer', 'notice', 'conclusion'] as const;
+export type MessageKind = (typeof messageKinds)[number];
+
 /** What the reporter and the inspectors say to each other, and material added later; sealed to the report. */
 export const supervisionMessages = pgTable(
   'supervision_messages',
@@ -135,9 +154,30 @@ export const supervisionMessages = pgTable(
     author: text('author', { enum: ['reporter', 'inspector', 'system'] }).notNull(),
     /** The inspector who wrote it (null for the reporter: anonymous stays anonymous). */
     authorUserId: ref('author_user_id').references(() => users.id),
-    kind: text('kind', { enum: ['material', 'question', 'answer', 'notice'] }).notNull(),
+    kind: text('kind', { enum: messageKinds }).notNull(),
     body: bytea('body').notNull(),
     createdAt: ts('created_at').notNull(),
   },
   (t) => [index('supervision_messages_report_idx').on(t.reportId, t.id)],
+);
+
+/** An inspector's request for a real-name reporter's identity, decided by a custodian (both audited; the reporter is told). */
+export const supervisionIdentityRequests = pgTable(
+  'supervision_identity_requests',
+  {
+    id: id(),
+    reportId: ref('report_id')
+      .notNull()
+      .references(() => supervisionReports.id),
+    inspectorId: ref('inspector_id')
+      .notNull()
+      .references(() => users.id),
+    /** Why the identity is needed, sealed to the report (its custodians read it to decide). */
+    reason: bytea('reason').notNull(),
+    status: text('status', { enum: ['pending', 'approved', 'denied'] }).notNull(),
+    decidedBy: ref('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('supervision_identity_requests_status_idx').on(t.status, t.id)],
 );

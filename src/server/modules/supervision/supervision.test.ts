@@ -11,6 +11,7 @@ import { buildTestApp, login, makeNode, makeUser, type Client, type TestApp } fr
 import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
 import { people } from '../org/org.tables.js';
+import { flagOverdueReports } from './report-actions.js';
 
 let t: TestApp;
 let c: Record<'inspector' | 'accused' | 'custodian' | 'admin' | 'upper', Client>;
@@ -120,16 +121,90 @@ describe('who reads a report', () => {
   });
 });
 
+describe('the way of a report', () => {
+  it('受理 → 处置 (初步核实) → 办结 → 结案, the reporter told at each step and answering with the receipt', async () => {
+    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（流程）`, nodeId: community.id, reporter: REPORTER });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const receipt = filed.json().receipt;
+    const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items;
+    const report = (await c.inspector.get(`/api/supervision/reports/${id}`)).json();
+    // A real-name report's acceptance notice is due within 15 working days.
+    expect(Date.parse(report.acceptDueAt) - Date.now()).toBeGreaterThan(15 * 86_400_000);
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/conclude`, { text: '结论' })).statusCode).toBe(409);
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/accept`, { version: report.version + 1 })).statusCode).toBe(409);
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/accept`, { version: report.version })).json()).toMatchObject({ state: 'accepted' });
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, {})).statusCode).toBe(409);
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, { disposal: 'preliminary_check' })).json()).toMatchObject({ state: 'investigating' });
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/messages`, { kind: 'question', body: '请提供收受好处费的时间和见证人' })).statusCode).toBe(204);
+    const answer = await t.app.inject({ method: 'POST', url: '/api/supervision/follow-up/messages', payload: { receipt, kind: 'answer', body: '3月12日，在村委会办公室，见证人张某' } });
+    expect(answer.statusCode, answer.body).toBe(204);
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/conclude`, { text: '经初步核实，反映问题属实，移交处理' })).json()).toMatchObject({ state: 'concluded' });
+    const closed = await c.inspector.post(`/api/supervision/reports/${id}/close`, {});
+    expect(closed.json()).toMatchObject({ state: 'closed' });
+    const seen = (await followUp(receipt)).json();
+    expect(seen.state).toBe('closed');
+    expect(seen.messages.map((m: { author: string; kind: string }) => `${m.author}:${m.kind}`)).toEqual(['system:notice', 'inspector:question', 'reporter:answer', 'inspector:conclusion', 'system:notice']);
+    expect(seen.messages[2].body).toContain('见证人张某');
+    const after = (await c.inspector.get(`/api/supervision/reports/${id}`)).json();
+    expect(after).toMatchObject({ state: 'closed', disposal: 'preliminary_check' });
+    expect(after.feedbackDueAt).not.toBeNull();
+    // An inspector of another level cannot act on it; an administrator holds no supervision permission.
+    expect((await c.upper.post(`/api/supervision/reports/${id}/archive`, {})).statusCode).toBe(404);
+    expect((await c.admin.post(`/api/supervision/reports/${id}/archive`, {})).statusCode).toBe(403);
+  });
+
+  it('flags a real-name report whose acceptance notice is overdue, and clears the flag when accepted', async () => {
+    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（超期）`, nodeId: community.id, reporter: REPORTER });
+    expect(filed.statusCode, filed.body).toBe(201);
+    const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items;
+    const later = new Date(Date.now() + 40 * 86_400_000);
+    expect(await t.db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'test', ip: null, now: later }))).toBeGreaterThanOrEqual(1);
+    expect((await c.inspector.get(`/api/supervision/reports/${id}`)).json().overdue).toBe(true);
+    await c.inspector.post(`/api/supervision/reports/${id}/accept`, {});
+    expect((await c.inspector.get(`/api/supervision/reports/${id}`)).json().overdue).toBe(false);
+  });
+});
+
+describe('the reporter’s identity', () => {
+  it('is given to an inspector only when a custodian approves their request; both audited, the reporter told', async () => {
+    const items = (await c.inspector.get('/api/supervision/reports')).json().items as Array<{ id: number; anonymous: boolean }>;
+    const named = items.find((r) => !r.anonymous)!;
+    const anonymous = items.find((r) => r.anonymous)!;
+    expect((await c.inspector.get(`/api/supervision/reports/${named.id}/identity`)).statusCode).toBe(404);
+    expect((await c.inspector.post(`/api/supervision/reports/${anonymous.id}/identity-requests`, { reason: '需要核实举报人身份' })).statusCode).toBe(409);
+    const asked = await c.inspector.post(`/api/supervision/reports/${named.id}/identity-requests`, { reason: '需联系举报人补充证据' });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const requestId = asked.json().id;
+    // Inspectors and administrators do not decide; the custodian reads the reason and approves.
+    expect((await c.inspector.post(`/api/supervision/identity-requests/${requestId}/decision`, { approve: true })).statusCode).toBe(403);
+    expect((await c.admin.get('/api/supervision/identity-requests')).statusCode).toBe(403);
+    const pending = (await c.custodian.get('/api/supervision/identity-requests')).json().items;
+    expect(pending[0]).toMatchObject({ id: requestId, reportId: named.id, reason: '需联系举报人补充证据', status: 'pending' });
+    expect((await c.custodian.post(`/api/supervision/identity-requests/${requestId}/decision`, { approve: true })).statusCode).toBe(204);
+    expect((await c.custodian.post(`/api/supervision/identity-requests/${requestId}/decision`, { approve: false })).statusCode).toBe(409);
+    const identity = await c.inspector.get(`/api/supervision/reports/${named.id}/identity`);
+    expect(identity.statusCode, identity.body).toBe(200);
+    expect(identity.json()).toMatchObject(REPORTER);
+    // Another inspector of the level still does not have it.
+    expect((await c.accused.get(`/api/supervision/reports/${named.id}/identity`)).statusCode).toBe(404);
+    const told = (await c.inspector.get(`/api/supervision/reports/${named.id}`)).json().messages.at(-1);
+    expect(told).toMatchObject({ author: 'system', kind: 'notice' });
+    expect(told.body).toContain('身份信息');
+    const actions = await queryRows<{ action: string }>(t.db, sql`SELECT action FROM audit_log WHERE action LIKE 'supervision.identity.%' ORDER BY seq`);
+    expect(actions.map((a) => a.action)).toEqual(['supervision.identity.request', 'supervision.identity.approve']);
+  });
+});
+
 describe('at rest', () => {
   it('holds no plaintext: not the words, the person reported, the reporter, nor the receipt', async () => {
-    const tables = ['supervision_reports', 'supervision_report_keys', 'supervision_identities', 'supervision_messages', 'supervision_keys', 'supervision_key_escrow', 'supervision_session_keys', 'audit_log'];
+    const tables = ['supervision_reports', 'supervision_report_keys', 'supervision_identities', 'supervision_identity_requests', 'supervision_messages', 'supervision_keys', 'supervision_key_escrow', 'supervision_session_keys', 'audit_log'];
     const dump: string[] = [];
     for (const table of tables) {
       const rows = await queryRows<Record<string, unknown>>(t.db, sql.raw(`SELECT * FROM ${table}`));
       for (const row of rows) for (const v of Object.values(row)) dump.push(v instanceof Uint8Array ? Buffer.from(v).toString('latin1') + Buffer.from(v).toString('utf8') : JSON.stringify(v));
     }
     const all = dump.join('\n');
-    for (const secret of [SECRET.slice(0, 8), '危房改造', ACCUSED, '王某某', REPORTER.name, REPORTER.phone]) expect(all.includes(secret), secret).toBe(false);
+    for (const secret of [SECRET.slice(0, 8), '危房改造', ACCUSED, '王某某', REPORTER.name, REPORTER.phone, '需联系举报人补充证据', '见证人张某', '经初步核实']) expect(all.includes(secret), secret).toBe(false);
     // The audit entry of a filing names no one and no address.
     const [entry] = await queryRows<{ actor_id: number | null; ip: string | null; actor_label: string }>(t.db, sql`SELECT actor_id, ip, actor_label FROM audit_log WHERE action = 'supervision.report.file' LIMIT 1`);
     expect(entry).toEqual({ actor_id: null, ip: null, actor_label: '举报人' });
@@ -137,9 +212,11 @@ describe('at rest', () => {
   });
 
   it('throttles filing per client address: five attempts in ten minutes', async () => {
-    // Three attempts came from this address above (two filed, one refused as invalid).
-    const results: number[] = [];
-    for (let i = 0; i < 4; i++) results.push((await file({ anonymous: true, accused: ACCUSED, content: `${SECRET} ${i}`, nodeId: community.id })).statusCode);
-    expect(results).toEqual([201, 201, 429, 429]);
+    // Every attempt above came from this one address (the tests' client); another one is refused.
+    const res = await file({ anonymous: true, accused: ACCUSED, content: SECRET, nodeId: community.id });
+    expect(res.statusCode).toBe(429);
+    expect(res.headers['retry-after']).toBeDefined();
+    const other = await t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: { anonymous: true, accused: ACCUSED, content: SECRET, nodeId: community.id }, remoteAddress: '10.0.0.9' });
+    expect(other.statusCode).toBe(201);
   });
 });

@@ -1,0 +1,118 @@
+/**
+ * What inspectors do with a report sealed to them (受理, 处置, 办结, 结案, 归档; questions and
+ * answers to the reporter), and what a reporter adds with the receipt (material, answers).
+ * Every message is sealed to the report's public key before it is written; inspectors' acts
+ * are audited under their name, a reporter's without any.
+ */
+import { randomUUID } from 'node:crypto';
+import { and, eq, sql } from 'drizzle-orm';
+import { can } from '../../platform/access/actor.js';
+import { Permission } from '../../platform/access/permission.js';
+import { audit } from '../../platform/audit/audit.js';
+import { DEFAULT_TIME_ZONE, type CommandContext } from '../../platform/context.js';
+import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
+import { seal } from '../../platform/crypto/sealing.js';
+import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
+import { addWorkingDays } from '../../platform/time/working-days.js';
+import { loadWorkCalendar } from '../cases/case.exports.js';
+import { receiptSalt } from './receipt-salt.js';
+import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
+import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
+
+type ReportRow = typeof supervisionReports.$inferSelect;
+
+/** What the reporter is told at each step (sealed like any message). */
+const notices: Partial<Record<ReportEvent, string>> = {
+  accept: '您的举报已受理。',
+  close: '您的举报已办结，处理结果将另行告知。',
+};
+
+/** The report locked for this transaction, if the caller is one of its inspectors and may handle it. */
+async function lockForInspector(ctx: CommandContext, reportId: number, version?: number): Promise<ReportRow> {
+  const [row] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.id, reportId)).for('update');
+  const userId = ctx.actor?.userId ?? -1;
+  const [grant] = row ? await ctx.tx.select({ userId: supervisionReportKeys.userId }).from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector'))) : [];
+  if (!row || !grant) throw new NotFound();
+  if (!can(ctx.actor, Permission.SupervisionHandle, { path: row.competentPath })) throw new Forbidden();
+  if (version !== undefined && version !== row.version) throw new Conflict('supervision_version_conflict', { current: row.version });
+  return row;
+}
+
+async function addMessage(ctx: CommandContext, row: ReportRow, m: { author: 'reporter' | 'inspector' | 'system'; kind: MessageKind; body: string }): Promise<void> {
+  await ctx.tx.insert(supervisionMessages).values({ reportId: row.id, author: m.author, authorUserId: m.author === 'inspector' ? (ctx.actor?.userId ?? null) : null, kind: m.kind, body: await seal(m.body, row.publicKey), createdAt: ctx.now });
+}
+
+export interface ReportActionProps {
+  reportId: number;
+  event: ReportEvent;
+  version?: number | undefined;
+  disposal?: Disposal | undefined;
+  /** The conclusion (办结), or a note to the reporter: sealed. */
+  text?: string | undefined;
+}
+
+/** Moves a report one step; returns the new row. */
+export async function reportAction(ctx: CommandContext, p: ReportActionProps): Promise<ReportRow> {
+  const row = await lockForInspector(ctx, p.reportId, p.version);
+  if (p.event === 'dispose' && !p.disposal) throw new Conflict('supervision_disposal_required');
+  if (p.event === 'conclude' && !p.text?.trim()) throw new Conflict('supervision_conclusion_required');
+  const to = nextState(row.state, p.event, p.disposal);
+  if (!to) throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: p.event });
+  const patch: Partial<ReportRow> = { state: to, updatedAt: ctx.now, version: row.version + 1, overdue: false };
+  if (p.event === 'accept') patch.acceptedAt = ctx.now;
+  if (p.event === 'dispose') Object.assign(patch, { disposal: p.disposal, disposedAt: ctx.now });
+  if (p.event === 'conclude') patch.concludedAt = ctx.now;
+  if (p.event === 'close') {
+    patch.closedAt = ctx.now;
+    // Only a real-name reporter can be reached with the result within the time limit.
+    if (!row.anonymous) patch.feedbackDueAt = addWorkingDays(await loadWorkCalendar(ctx.tx, ctx.timeZone ?? DEFAULT_TIME_ZONE), ctx.now, FEEDBACK_WORKING_DAYS);
+  }
+  const [updated] = await ctx.tx.update(supervisionReports).set(patch).where(eq(supervisionReports.id, row.id)).returning();
+  if (p.event === 'conclude') await addMessage(ctx, row, { author: 'inspector', kind: 'conclusion', body: p.text!.trim() });
+  const notice = notices[p.event];
+  if (notice) await addMessage(ctx, row, { author: 'system', kind: 'notice', body: p.text?.trim() && p.event !== 'conclude' ? `${notice}${p.text.trim()}` : notice });
+  await audit(ctx, { action: `supervision.report.${p.event}`, subjectType: 'supervision_report', subjectId: row.id, changes: { from: row.state, to, disposal: p.disposal ?? null }, scopePath: row.competentPath });
+  return updated!;
+}
+
+/** The acceptance clock of a new report: 15 working days for a real-name one, none for an anonymous one. */
+export async function acceptDue(ctx: CommandContext, anonymous: boolean): Promise<Date | null> {
+  return anonymous ? null : addWorkingDays(await loadWorkCalendar(ctx.tx, ctx.timeZone ?? DEFAULT_TIME_ZONE), ctx.now, ACCEPT_NOTICE_WORKING_DAYS);
+}
+
+/** An inspector's question or answer to the reporter (an answer after closing is the result told: feedback given). */
+export async function inspectorMessage(ctx: CommandContext, p: { reportId: number; kind: 'question' | 'answer'; body: string }): Promise<void> {
+  const row = await lockForInspector(ctx, p.reportId);
+  if (row.state === 'archived') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: p.kind });
+  await addMessage(ctx, row, { author: 'inspector', kind: p.kind, body: p.body });
+  if (p.kind === 'answer' && row.state === 'closed' && !row.feedbackAt) {
+    await ctx.tx.update(supervisionReports).set({ feedbackAt: ctx.now, overdue: false, updatedAt: ctx.now }).where(eq(supervisionReports.id, row.id));
+  }
+  await audit(ctx, { action: `supervision.report.${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, scopePath: row.competentPath });
+}
+
+/** A reporter's answer or added material, with the receipt; NotFound for a receipt of no report. */
+export async function reporterMessage(ctx: CommandContext, p: { receipt: string; kind: 'answer' | 'material'; body: string }): Promise<void> {
+  const receipt = parseReceipt(p.receipt);
+  if (!receipt) throw new NotFound();
+  const [row] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.receiptHash, await receiptHash(receipt, await receiptSalt(ctx.tx)))).for('update');
+  if (!row) throw new NotFound();
+  if (row.state === 'archived') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: p.kind });
+  await addMessage(ctx, row, { author: 'reporter', kind: p.kind, body: p.body });
+  await ctx.tx.update(supervisionReports).set({ updatedAt: ctx.now }).where(eq(supervisionReports.id, row.id));
+  const blind: CommandContext = { ...ctx, actor: null, ip: null, requestId: randomUUID() };
+  await audit(blind, { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', scopePath: row.competentPath });
+}
+
+/** The clocks' sweep: flags reports whose acceptance notice or result is overdue; returns how many it flagged. */
+export async function flagOverdueReports(ctx: CommandContext): Promise<number> {
+  const flagged = await ctx.tx
+    .update(supervisionReports)
+    .set({ overdue: true })
+    .where(
+      sql`NOT ${supervisionReports.overdue} AND ((${supervisionReports.state} = 'received' AND ${supervisionReports.acceptDueAt} < ${ctx.now})
+          OR (${supervisionReports.state} IN ('closed', 'archived') AND ${supervisionReports.feedbackAt} IS NULL AND ${supervisionReports.feedbackDueAt} < ${ctx.now}))`,
+    )
+    .returning({ id: supervisionReports.id });
+  return flagged.length;
+}
