@@ -11,3 +11,4 @@ export * from './modules/cases/cases.tables.js';
 export * from './modules/insight/insight.tables.js';
 export * from './modules/dispatch/dispatch.tables.js';
 export * from './modules/supervision/supervision.tables.js';
+export * from './platform/http/pow.tables.js';

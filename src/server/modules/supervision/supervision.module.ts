@@ -7,6 +7,7 @@ import { loadActorFromOrg } from '../org/org.actor.js';
 import { holdersAbove } from '../org/org.exports.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { flagOverdueReports } from './report-actions.js';
+import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
 import { custodianKeys, needsKeys, rewrapAtPasswordChange, unlockAtSignIn } from './user-keys.js';
 
 export const supervisionModule = defineModule({
@@ -30,5 +31,14 @@ export const supervisionModule = defineModule({
     await unlockAtSignIn(ctx, s, actor, await custodianKeys(ctx.tx, [...custodians], s.userId));
   },
   onPasswordChange: rewrapAtPasswordChange,
-  jobs: [{ name: 'supervision.clocks', everyMs: 3_600_000, run: async ({ db, now }) => db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'supervision.clocks', ip: null, now })) }],
+  jobs: [
+    {
+      name: 'supervision.clocks',
+      everyMs: 3_600_000,
+      run: async ({ db, now }) => {
+        await forgetSpentChallenges(db, now);
+        return db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'supervision.clocks', ip: null, now }));
+      },
+    },
+  ],
 });

@@ -1,13 +1,16 @@
 /**
- * HTTP routes of the 监督微平台. The reporter's two (file, follow up) take no session, are
- * never cached (`Cache-Control: no-store`), log nothing per request (no address in any log)
- * and are rate-limited per client address.
+ * HTTP routes of the 监督微平台. The reporter's (file, follow up) take no session, are never
+ * cached (`Cache-Control: no-store`), log nothing per request (no address in any log), are
+ * rate-limited per client address, and ask for proof of work when traffic looks like abuse.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission } from '../../platform/access/permission.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth.plugin.js';
 import { readContext, runCommand } from '../../platform/http/command.js';
 import { IdParams } from '../../platform/http/fields.js';
+import { NotFound } from '../../platform/http/errors.js';
+import { ChallengeRequired, checkProof, DEFAULT_DIFFICULTY, newChallenge, POW_HEADER } from '../../platform/http/proof-of-work.js';
+import { guards, type Guarded } from './abuse-guard.js';
 import type { GzApp } from '../../platform/module.js';
 import { rootNodes } from '../org/org.exports.js';
 import { fileReport } from './report-intake.js';
@@ -61,7 +64,7 @@ function actionRoutes(app: GzApp): void {
     schema: { tags, summary: '补充材料 / 回答 The reporter adds material or answers, with the receipt', body: S.ReporterMessageBody, response: { 204: z.null() } },
     handler: async (request, reply) => {
       noStore(reply);
-      await runCommand(request, (ctx) => reporterMessage(ctx, request.body));
+      await withReceipt(request, () => runCommand(request, (ctx) => reporterMessage(ctx, request.body)));
       return reply.code(204).send(null);
     },
   });
@@ -107,6 +110,27 @@ function identityRoutes(app: GzApp): void {
 
 const actionNames: Record<ReportEvent, string> = { accept: '受理 Accept', dispose: '处置 Dispose of the clue', conclude: '办结 Conclude', close: '结案 Close', archive: '归档 Archive' };
 
+/** Asks for proof of work when the guard says so (abuse-guard.ts), then counts the attempt. */
+async function guard(request: FastifyRequest, kind: Guarded, purpose: string): Promise<void> {
+  const { db, now } = readContext(request);
+  if (guards[kind].needsProof(request.ip, now.getTime())) {
+    const header = request.headers[POW_HEADER];
+    if (!(await checkProof(db, typeof header === 'string' ? header : undefined, purpose, now))) throw new ChallengeRequired(await newChallenge(db, purpose, now), DEFAULT_DIFFICULTY);
+  }
+  if (kind === 'file') guards.file.record(request.ip, now.getTime());
+}
+
+/** Runs a receipt look-up, counting a receipt of no report against the address. */
+async function withReceipt<T>(request: FastifyRequest, run: () => Promise<T>): Promise<T> {
+  await guard(request, 'receipt', 'receipt');
+  try {
+    return await run();
+  } catch (e) {
+    if (e instanceof NotFound) guards.receipt.record(request.ip, readContext(request).now.getTime());
+    throw e;
+  }
+}
+
 export function supervisionRoutes(app: GzApp): void {
   actionRoutes(app);
   identityRoutes(app);
@@ -116,6 +140,7 @@ export function supervisionRoutes(app: GzApp): void {
     schema: { tags, summary: '监督举报 File a report about a cadre (anonymous or real-name); answers the receipt, shown once', body: S.ReportBody, response: { 201: S.ReceiptOut } },
     handler: async (request, reply) => {
       noStore(reply);
+      await guard(request, 'file', 'report');
       const b = request.body;
       const nodeId = b.nodeId ?? (await rootNodes(readContext(request).db))[0]?.id;
       const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null) }));
@@ -128,7 +153,7 @@ export function supervisionRoutes(app: GzApp): void {
     schema: { tags, summary: '举报查询 The reporter’s view of one report, by its receipt', body: S.ReceiptBody, response: { 200: S.FollowUpOut } },
     handler: async (request, reply) => {
       noStore(reply);
-      const v = await reportByReceipt(readContext(request).db, request.body.receipt);
+      const v = await withReceipt(request, () => reportByReceipt(readContext(request).db, request.body.receipt));
       const { accusedPersonId: _p, nodeId: _n, ...matter } = v.matter;
       return { state: v.state, receivedAt: v.receivedAt, matter, messages: v.messages };
     },

@@ -12,6 +12,7 @@ import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
 import { people } from '../org/org.tables.js';
 import { flagOverdueReports } from './report-actions.js';
+import { solve } from '../../platform/http/proof-of-work.js';
 
 let t: TestApp;
 let c: Record<'inspector' | 'accused' | 'custodian' | 'admin' | 'upper', Client>;
@@ -42,8 +43,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const file = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: body });
-const followUp = (receipt: string) => t.app.inject({ method: 'POST', url: '/api/supervision/follow-up', payload: { receipt } });
+const file = (body: Record<string, unknown>, remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: body, remoteAddress, headers });
+const followUp = (receipt: string, remoteAddress = '127.0.0.1', headers: Record<string, string> = {}) => t.app.inject({ method: 'POST', url: '/api/supervision/follow-up', payload: { receipt }, remoteAddress, headers });
 
 describe('filing and following up', () => {
   let receipt: string;
@@ -123,7 +124,7 @@ describe('who reads a report', () => {
 
 describe('the way of a report', () => {
   it('受理 → 处置 (初步核实) → 办结 → 结案, the reporter told at each step and answering with the receipt', async () => {
-    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（流程）`, nodeId: community.id, reporter: REPORTER });
+    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（流程）`, nodeId: community.id, reporter: REPORTER }, '10.0.0.2');
     expect(filed.statusCode, filed.body).toBe(201);
     const receipt = filed.json().receipt;
     const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items;
@@ -136,12 +137,12 @@ describe('the way of a report', () => {
     expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, {})).statusCode).toBe(409);
     expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, { disposal: 'preliminary_check' })).json()).toMatchObject({ state: 'investigating' });
     expect((await c.inspector.post(`/api/supervision/reports/${id}/messages`, { kind: 'question', body: '请提供收受好处费的时间和见证人' })).statusCode).toBe(204);
-    const answer = await t.app.inject({ method: 'POST', url: '/api/supervision/follow-up/messages', payload: { receipt, kind: 'answer', body: '3月12日，在村委会办公室，见证人张某' } });
+    const answer = await t.app.inject({ method: 'POST', url: '/api/supervision/follow-up/messages', payload: { receipt, kind: 'answer', body: '3月12日，在村委会办公室，见证人张某' }, remoteAddress: '10.0.0.2' });
     expect(answer.statusCode, answer.body).toBe(204);
     expect((await c.inspector.post(`/api/supervision/reports/${id}/conclude`, { text: '经初步核实，反映问题属实，移交处理' })).json()).toMatchObject({ state: 'concluded' });
     const closed = await c.inspector.post(`/api/supervision/reports/${id}/close`, {});
     expect(closed.json()).toMatchObject({ state: 'closed' });
-    const seen = (await followUp(receipt)).json();
+    const seen = (await followUp(receipt, '10.0.0.2')).json();
     expect(seen.state).toBe('closed');
     expect(seen.messages.map((m: { author: string; kind: string }) => `${m.author}:${m.kind}`)).toEqual(['system:notice', 'inspector:question', 'reporter:answer', 'inspector:conclusion', 'system:notice']);
     expect(seen.messages[2].body).toContain('见证人张某');
@@ -154,7 +155,7 @@ describe('the way of a report', () => {
   });
 
   it('flags a real-name report whose acceptance notice is overdue, and clears the flag when accepted', async () => {
-    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（超期）`, nodeId: community.id, reporter: REPORTER });
+    const filed = await file({ anonymous: false, accused: ACCUSED, content: `${SECRET}（超期）`, nodeId: community.id, reporter: REPORTER }, '10.0.0.3');
     expect(filed.statusCode, filed.body).toBe(201);
     const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items;
     const later = new Date(Date.now() + 40 * 86_400_000);
@@ -210,13 +211,46 @@ describe('at rest', () => {
     expect(entry).toEqual({ actor_id: null, ip: null, actor_label: '举报人' });
     expect((await verifyAudit(t.db)).ok).toBe(true);
   });
+});
 
-  it('throttles filing per client address: five attempts in ten minutes', async () => {
-    // Every attempt above came from this one address (the tests' client); another one is refused.
-    const res = await file({ anonymous: true, accused: ACCUSED, content: SECRET, nodeId: community.id });
-    expect(res.statusCode).toBe(429);
-    expect(res.headers['retry-after']).toBeDefined();
-    const other = await t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: { anonymous: true, accused: ACCUSED, content: SECRET, nodeId: community.id }, remoteAddress: '10.0.0.9' });
-    expect(other.statusCode).toBe(201);
+describe('abuse controls', () => {
+  const report = { anonymous: true, accused: ACCUSED, content: SECRET };
+
+  it('asks an address that files more than a person would for proof of work, spent once, then rate-limits it', async () => {
+    const at = '10.9.9.9';
+    const body = { ...report, nodeId: community.id };
+    for (let i = 0; i < 3; i++) expect((await file(body, at)).statusCode).toBe(201);
+    const asked = await file(body, at);
+    expect(asked.statusCode).toBe(428);
+    const { challenge, difficulty } = asked.json();
+    expect(difficulty).toBe(16);
+    const proof = `${challenge}:${solve(challenge, difficulty)}`;
+    expect((await file(body, at, { 'x-gongzhi-pow': proof })).statusCode).toBe(201);
+    // Five attempts in ten minutes: the next is refused whatever it carries.
+    const limited = await file(body, at, { 'x-gongzhi-pow': proof });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.headers['retry-after']).toBeDefined();
+    // Another address files as usual.
+    expect((await file(body, '10.9.9.10')).statusCode).toBe(201);
+  });
+
+  it('asks an address that enters wrong receipts for proof of work, even with a right one', async () => {
+    const at = '10.8.8.8';
+    const filed = await file({ ...report, nodeId: community.id }, '10.8.8.9');
+    const receipt = filed.json().receipt;
+    for (let i = 0; i < 5; i++) expect((await followUp(`${1000000000000000 + i}`, at)).statusCode).toBe(404);
+    const asked = await followUp(receipt, at);
+    expect(asked.statusCode).toBe(428);
+    const { challenge, difficulty } = asked.json();
+    const proof = `${challenge}:${solve(challenge, difficulty)}`;
+    const ok = await followUp(receipt, at, { 'x-gongzhi-pow': proof });
+    expect(ok.statusCode, ok.body).toBe(200);
+    // A proof is spent once; a wrong nonce or a forged challenge proves nothing.
+    expect((await followUp(receipt, at, { 'x-gongzhi-pow': proof })).statusCode).toBe(428);
+    expect((await followUp(receipt, at, { 'x-gongzhi-pow': `${challenge}:x` })).statusCode).toBe(428);
+    const forged = challenge.replace(/\.16\./, '.1.');
+    expect((await followUp(receipt, at, { 'x-gongzhi-pow': `${forged}:${solve(forged, 1)}` })).statusCode).toBe(428);
+    // The right receipt from a calm address needs nothing.
+    expect((await followUp(receipt, '10.8.8.7')).statusCode).toBe(200);
   });
 });

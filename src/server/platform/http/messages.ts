@@ -26,6 +26,7 @@ registerMessages({
   unsupported_media_type: { zh: '不支持的内容类型', en: 'Unsupported content type' },
   conflict: { zh: '与现有数据冲突', en: 'Conflicts with existing data' },
   rate_limited: { zh: '请求过于频繁，请 {seconds} 秒后再试', en: 'Too many requests; try again in {seconds} s' },
+  pow_required: { zh: '请求较多，请先完成验证（计算 {difficulty} 位工作量证明）后重试', en: 'Please complete the check (a {difficulty}-bit proof of work) and send again' },
   ref_not_found: { zh: '引用的记录不存在或无权访问', en: 'A referenced record does not exist or is not accessible' },
   retry: { zh: '数据正被他人修改，请重试', en: 'The data changed meanwhile; please retry' },
   csrf: { zh: '安全校验失败，请刷新页面后重试', en: 'Security check failed; reload the page and retry' },

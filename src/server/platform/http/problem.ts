@@ -2,6 +2,7 @@
  * The one error handler: every failure leaves as RFC 9457 problem+json, with the title
  * and detail in the caller's language (Accept-Language: zh-CN by default, en-US).
  */
+import { ChallengeRequired } from './proof-of-work.js';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, TooManyRequests, type FieldError } from './errors.js';
@@ -107,6 +108,8 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
     body.detail = body.errors.map((e) => e.message).join('; ');
   }
   if (error instanceof TooManyRequests) reply.header('retry-after', String(error.retryAfterSeconds));
+  // RFC 9457 extension members: what the client must solve (proof-of-work.ts).
+  if (error instanceof ChallengeRequired) Object.assign(body, { challenge: error.challenge, difficulty: error.difficulty });
   return reply.code(status).type('application/problem+json; charset=utf-8').send(body);
 }
 
