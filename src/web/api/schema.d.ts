@@ -7132,7 +7132,7 @@ export interface paths {
                                 createdAt: string;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "material" | "question" | "answer" | "notice" | "conclusion";
+                                kind: "material" | "question" | "answer" | "notice" | "conclusion" | "internal";
                             }[];
                             receivedAt: string;
                             /** @enum {string} */
@@ -7410,7 +7410,7 @@ export interface paths {
                                 createdAt: string;
                                 id: number;
                                 /** @enum {string} */
-                                kind: "material" | "question" | "answer" | "notice" | "conclusion";
+                                kind: "material" | "question" | "answer" | "notice" | "conclusion" | "internal";
                             }[];
                             number: string;
                             overdue: boolean;
@@ -7815,6 +7815,57 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/{id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转交 Transfer to the competent level of another place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nodeId: number;
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "archived";
+                            version: number;
+                        };
+                    };
                 };
             };
         };

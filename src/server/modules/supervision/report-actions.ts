@@ -11,10 +11,12 @@ import { Permission } from '../../platform/access/permission.js';
 import { audit } from '../../platform/audit/audit.js';
 import { DEFAULT_TIME_ZONE, type CommandContext } from '../../platform/context.js';
 import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
-import { seal } from '../../platform/crypto/sealing.js';
-import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
+import { publicKeyOf, seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
+import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { addWorkingDays } from '../../platform/time/working-days.js';
 import { loadWorkCalendar } from '../cases/case.exports.js';
+import { accountOfPerson, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
+import { publicKeysOf } from './user-keys.js';
 import { receiptSalt } from './receipt-salt.js';
 import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
@@ -115,4 +117,43 @@ export async function flagOverdueReports(ctx: CommandContext): Promise<number> {
     )
     .returning({ id: supervisionReports.id });
   return flagged.length;
+}
+
+/**
+ * 转交: the report goes to the competent level of another place (out of this level's remit).
+ * Its key is sealed to that level's inspectors — never to the person reported — and taken
+ * from this level's; the custodians keep theirs. The new level starts at 已接收 with a fresh
+ * acceptance clock; the reporter is told.
+ */
+export async function transferReport(ctx: CommandContext, p: { reportId: number; nodeId: number; reason: string; own: KeyPair | undefined; version?: number | undefined }): Promise<ReportRow> {
+  const row = await lockForInspector(ctx, p.reportId, p.version);
+  if (row.state !== 'received' && row.state !== 'accepted') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: 'transfer' });
+  const place = await nodePlace(ctx.tx, p.nodeId);
+  const level = place ? await nearestHolderLevel(ctx.tx, ['discipline_inspector'], place.path) : undefined;
+  if (!place || !level) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
+  if (level.nodeId === row.competentNodeId) throw new Conflict('supervision_same_level');
+  const keys = p.own ? await heldKeys(ctx, row.id, p.own) : undefined;
+  if (!keys) throw new NotFound();
+  const matter = JSON.parse(utf8(await unseal(row.content, keys))) as { accusedPersonId?: number };
+  const accusedUser = matter.accusedPersonId ? await accountOfPerson(ctx.tx, matter.accusedPersonId) : null;
+  const readers = await publicKeysOf(ctx.tx, level.userIds.filter((id) => id !== accusedUser));
+  await ctx.tx.delete(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, row.id), eq(supervisionReportKeys.role, 'inspector')));
+  for (const [userId, pk] of readers) await ctx.tx.insert(supervisionReportKeys).values({ reportId: row.id, userId, sealedKey: await seal(keys.privateKey, pk), role: 'inspector', grantedAt: ctx.now });
+  const [updated] = await ctx.tx
+    .update(supervisionReports)
+    .set({ competentNodeId: level.nodeId, competentPath: level.path, state: 'received', acceptedAt: null, acceptDueAt: await acceptDue(ctx, row.anonymous), overdue: false, updatedAt: ctx.now, version: row.version + 1 })
+    .where(eq(supervisionReports.id, row.id))
+    .returning();
+  await addMessage(ctx, row, { author: 'system', kind: 'notice', body: '您的举报已转交有管辖权的纪检监察机构办理。' });
+  await addMessage(ctx, row, { author: 'inspector', kind: 'internal', body: `转交理由：${p.reason}` });
+  await audit(ctx, { action: 'supervision.report.transfer', subjectType: 'supervision_report', subjectId: row.id, changes: { fromNodeId: row.competentNodeId, toNodeId: level.nodeId, readers: readers.size }, scopePath: row.competentPath });
+  return updated!;
+}
+
+/** The report's keypair through the caller's inspector grant. */
+async function heldKeys(ctx: CommandContext, reportId: number, own: KeyPair): Promise<KeyPair | undefined> {
+  const [grant] = await ctx.tx.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, ctx.actor?.userId ?? -1), eq(supervisionReportKeys.role, 'inspector')));
+  if (!grant) return undefined;
+  const privateKey = await unseal(grant.sealedKey, own);
+  return { privateKey, publicKey: await publicKeyOf(privateKey) };
 }

@@ -20,6 +20,7 @@ export const supervisionModule = defineModule({
     supervision_conclusion_required: { zh: '办结须填写办理结论', en: 'Concluding needs the conclusion' },
     supervision_anonymous_report: { zh: '匿名举报没有举报人身份信息', en: 'An anonymous report has no reporter identity' },
     supervision_request_decided: { zh: '该申请已审批（{status}）', en: 'This request was already decided ({status})' },
+    supervision_same_level: { zh: '该地点的管辖机构即本级，无需转交', en: 'That place’s competent level is this one' },
     supervision_version_conflict: { zh: '举报件已被他人更新，请刷新后重试', en: 'The report was changed meanwhile; reload and try again' },
   },
   onSignIn: async (ctx, s) => {

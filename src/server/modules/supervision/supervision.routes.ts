@@ -17,7 +17,7 @@ import { fileReport } from './report-intake.js';
 import { inspectorReports, reportByReceipt, reportForInspector } from './report-reading.js';
 import * as S from './supervision.schema.js';
 import { sessionKeyPair } from './user-keys.js';
-import { inspectorMessage, reportAction, reporterMessage } from './report-actions.js';
+import { inspectorMessage, reportAction, reporterMessage, transferReport } from './report-actions.js';
 import { decideIdentityRequest, identityForInspector, identityRequestsFor, requestIdentity } from './identity-requests.js';
 import { reportEvents, type ReportEvent } from './report-workflow.js';
 import { z } from 'zod';
@@ -49,6 +49,16 @@ function actionRoutes(app: GzApp): void {
       },
     });
   }
+  app.post('/api/supervision/reports/:id/transfer', {
+    config: { access: Permission.SupervisionHandle },
+    schema: { tags, summary: '转交 Transfer to the competent level of another place', params: IdParams, body: S.TransferBody, response: { 200: S.ActionOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      const own = await ownKeys(request);
+      const row = await runCommand(request, (ctx) => transferReport(ctx, { reportId: request.params.id, own, ...request.body }));
+      return { id: row.id, state: row.state, version: row.version };
+    },
+  });
   app.post('/api/supervision/reports/:id/messages', {
     config: { access: Permission.SupervisionHandle },
     schema: { tags, summary: '询问 / 答复 A question or answer to the reporter (sealed)', params: IdParams, body: S.InspectorMessageBody, response: { 204: z.null() } },
@@ -155,7 +165,7 @@ export function supervisionRoutes(app: GzApp): void {
       noStore(reply);
       const v = await withReceipt(request, () => reportByReceipt(readContext(request).db, request.body.receipt));
       const { accusedPersonId: _p, nodeId: _n, ...matter } = v.matter;
-      return { state: v.state, receivedAt: v.receivedAt, matter, messages: v.messages };
+      return { state: v.state, receivedAt: v.receivedAt, matter, messages: v.messages.filter((m) => m.kind !== 'internal') };
     },
   });
   app.get('/api/supervision/reports', {

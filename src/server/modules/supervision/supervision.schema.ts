@@ -71,3 +71,5 @@ export const IdentityRequestsOut = z.object({
 });
 export const IdentityDecisionBody = z.object({ approve: z.boolean() });
 export const IdentityOut = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), userId: z.number().nullable() });
+
+export const TransferBody = z.object({ version: z.number().int().positive().optional(), nodeId: Id, reason: text(2, 2000) });

@@ -140,7 +140,8 @@ export const supervisionIdentities = pgTable(
   (t) => [primaryKey({ columns: [t.reportId, t.holderId] })],
 );
 
-export const messageKinds = ['material', 'question', 'answer', 'notice', 'conclusion'] as const;
+/** `internal`: inspectors' notes (a transfer's reason), never shown to the reporter. */
+export const messageKinds = ['material', 'question', 'answer', 'notice', 'conclusion', 'internal'] as const;
 export type MessageKind = (typeof messageKinds)[number];
 
 /** What the reporter and the inspectors say to each other, and material added later; sealed to the report. */

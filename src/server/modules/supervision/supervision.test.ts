@@ -196,6 +196,28 @@ describe('the reporter’s identity', () => {
   });
 });
 
+describe('transfer', () => {
+  it('hands a report to another level: its inspectors read it, this level no longer does, the reporter is told', async () => {
+    const filed = await file({ anonymous: true, accused: ACCUSED, accusedPersonId, content: `${SECRET}（转交）`, nodeId: community.id }, '10.0.0.4');
+    const receipt = filed.json().receipt;
+    const [{ id, number }] = (await c.inspector.get('/api/supervision/reports')).json().items;
+    const report = (await c.inspector.get(`/api/supervision/reports/${id}`)).json();
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/transfer`, { nodeId: community.id, reason: '同级' })).statusCode).toBe(409);
+    const district = (await queryRows<{ id: number }>(t.db, sql`SELECT parent_id AS id FROM admin_nodes WHERE id = (SELECT parent_id FROM admin_nodes WHERE id = ${community.id})`))[0]!.id;
+    const moved = await c.inspector.post(`/api/supervision/reports/${id}/transfer`, { nodeId: Number(district), reason: '涉及街道领导干部，由区纪委管辖', version: report.version });
+    expect(moved.statusCode, moved.body).toBe(200);
+    expect(moved.json()).toMatchObject({ state: 'received' });
+    expect((await c.inspector.get(`/api/supervision/reports/${id}`)).statusCode).toBe(404);
+    const there = await c.upper.get(`/api/supervision/reports/${id}`);
+    expect(there.statusCode, there.body).toBe(200);
+    expect(there.json()).toMatchObject({ number, state: 'received', matter: { content: `${SECRET}（转交）` } });
+    const told = (await followUp(receipt, '10.0.0.4')).json().messages.map((m: { author: string; body: string }) => m.author);
+    // The transfer's reason is an internal note: the reporter is told only that it moved.
+    expect(told).toEqual(['system']);
+    expect(there.json().messages.map((m: { kind: string }) => m.kind)).toEqual(['notice', 'internal']);
+  });
+});
+
 describe('at rest', () => {
   it('holds no plaintext: not the words, the person reported, the reporter, nor the receipt', async () => {
     const tables = ['supervision_reports', 'supervision_report_keys', 'supervision_identities', 'supervision_identity_requests', 'supervision_messages', 'supervision_keys', 'supervision_key_escrow', 'supervision_session_keys', 'audit_log'];
