@@ -22,6 +22,7 @@ export const demoLogins: DemoLogin[] = [
   { username: 'gridworker', role: 'grid_worker', nodeCode: '110199001001001', displayName: '张伟（网格员）' },
   { username: 'deptstaff', role: 'dept_staff', nodeCode: '110199', displayName: '刘洋（城管局）' },
   { username: 'inspector', role: 'discipline_inspector', nodeCode: '110199', displayName: '陈静（纪检）' },
+  { username: 'custodian', role: 'custodian', nodeCode: '110199', displayName: '吴敏（保密员）' },
   { username: 'assessor', role: 'assessor', nodeCode: '110199', displayName: '赵敏（考核办）' },
   { username: 'partymember', role: 'party_member', nodeCode: '110199001001', displayName: '孙丽（党员）' },
   { username: 'resident', role: 'resident', nodeCode: '110199001001001', displayName: '周强（居民）' },

@@ -162,3 +162,13 @@ export async function nearestHolderLevel(ex: Executor, roles: readonly string[],
   const deepest = rows.reduce((a, r) => (r.nodePath.length > a.nodePath.length ? r : a));
   return { nodeId: deepest.nodeId, path: deepest.nodePath, userIds: [...new Set(rows.filter((r) => r.nodeId === deepest.nodeId).map((r) => r.userId))] };
 }
+
+/** Accounts holding one of `roles` on `path` or any node below it. */
+export async function holdersWithin(ex: Executor, roles: readonly string[], path: string): Promise<number[]> {
+  const rows = await ex
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .innerJoin(adminNodes, eq(adminNodes.id, roleAssignments.nodeId))
+    .where(and(inArray(roleAssignments.role, [...roles]), sql`${adminNodes.path} LIKE ${path} || '%'`));
+  return rows.map((r) => r.userId);
+}

@@ -4,11 +4,12 @@
  */
 import { defineModule } from '../../platform/module.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
-import { holdersAbove } from '../org/org.exports.js';
+import { holdersAbove, holdersWithin, rootNodes } from '../org/org.exports.js';
+import { DEMO_PASSWORD } from '../org/demo-logins.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { flagOverdueReports } from './report-actions.js';
 import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
-import { custodianKeys, needsKeys, rewrapAtPasswordChange, unlockAtSignIn } from './user-keys.js';
+import { custodianKeys, needsKeys, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
 
 export const supervisionModule = defineModule({
   name: 'supervision',
@@ -32,6 +33,15 @@ export const supervisionModule = defineModule({
     await unlockAtSignIn(ctx, s, actor, await custodianKeys(ctx.tx, [...custodians], s.userId));
   },
   onPasswordChange: rewrapAtPasswordChange,
+  // The demo's inspector and custodian get their keys now (their password is the public demo
+  // one), so a report filed before either signs in is already sealed to them.
+  seedDemo: async (ctx) => {
+    const roots = await rootNodes(ctx.tx);
+    const holders = async (role: string) => [...new Set((await Promise.all(roots.map((r) => holdersWithin(ctx.tx, [role], r.path)))).flat())];
+    for (const id of await holders('custodian')) await userKeyPair(ctx, id, DEMO_PASSWORD, new Map());
+    const custodians = await custodianKeys(ctx.tx, await holders('custodian'));
+    for (const id of await holders('discipline_inspector')) await userKeyPair(ctx, id, DEMO_PASSWORD, custodians);
+  },
   jobs: [
     {
       name: 'supervision.clocks',
