@@ -12,3 +12,4 @@ export * from './modules/insight/insight.tables.js';
 export * from './modules/dispatch/dispatch.tables.js';
 export * from './modules/supervision/supervision.tables.js';
 export * from './platform/http/pow.tables.js';
+export * from './modules/accountability/accountability.tables.js';

@@ -15,5 +15,6 @@ import { open311Module } from './open311/open311.module.js';
 import { insightModule } from './insight/insight.module.js';
 import { dispatchModule } from './dispatch/dispatch.module.js';
 import { supervisionModule } from './supervision/supervision.module.js';
+import { accountabilityModule } from './accountability/accountability.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule, accountabilityModule];

@@ -16,6 +16,15 @@ export interface ProblemBody {
   code?: string;
   requestId?: string;
   errors?: FieldProblem[];
+  /** 428 `pow_required`: the challenge to solve and its difficulty in bits (RFC 9457 extension members). */
+  challenge?: string;
+  difficulty?: number;
+}
+
+/** A proof-of-work challenge the server asked to be solved before the request is sent again. */
+export interface PowChallenge {
+  challenge: string;
+  difficulty: number;
 }
 
 function isProblemBody(value: unknown): value is ProblemBody {
@@ -31,6 +40,8 @@ export class ApiProblem extends Error {
   readonly errors: FieldProblem[];
   /** Seconds to wait, from Retry-After (429). */
   readonly retryAfter: number | undefined;
+  /** What to solve before sending again (428 `pow_required`). */
+  readonly pow: PowChallenge | undefined;
 
   constructor(body: ProblemBody, retryAfter?: number) {
     super(body.detail ?? body.title);
@@ -42,6 +53,7 @@ export class ApiProblem extends Error {
     this.requestId = body.requestId;
     this.errors = body.errors ?? [];
     this.retryAfter = retryAfter;
+    this.pow = typeof body.challenge === 'string' && typeof body.difficulty === 'number' ? { challenge: body.challenge, difficulty: body.difficulty } : undefined;
   }
 
   /** Builds the problem from a failed response and its parsed body (which may not be problem+json, e.g. a proxy's HTML page). */

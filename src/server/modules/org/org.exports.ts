@@ -172,3 +172,13 @@ export async function holdersWithin(ex: Executor, roles: readonly string[], path
     .where(and(inArray(roleAssignments.role, [...roles]), sql`${adminNodes.path} LIKE ${path} || '%'`));
   return rows.map((r) => r.userId);
 }
+
+/** A person's name and place (the node they belong to), for records kept about them. */
+export async function personPlace(ex: Executor, personId: number): Promise<{ id: number; name: string; nodeId: number; path: string; userId: number | null } | undefined> {
+  const [row] = await ex
+    .select({ id: people.id, name: people.name, nodeId: people.nodeId, path: adminNodes.path, userId: people.userId })
+    .from(people)
+    .innerJoin(adminNodes, eq(adminNodes.id, people.nodeId))
+    .where(eq(people.id, personId));
+  return row;
+}

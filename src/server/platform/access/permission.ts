@@ -25,6 +25,9 @@ export const Permission = {
   SupervisionRead: 'supervision.read', // read the reports sealed to one's own key (competent inspectors)
   SupervisionHandle: 'supervision.handle', // accept, dispose, ask, answer, transfer, conclude
   SupervisionCustody: 'supervision.custody', // custodian: decide identity requests, recover inspectors' keys
+  // accountability: the four forms and 通报批评, kept on the cadre's record
+  AccountabilityRead: 'accountability.read',
+  AccountabilityWrite: 'accountability.write', // record a measure, review an appeal
   // notifications and integrations
   OutboxRead: 'outbox.read',
   ApiKeysManage: 'apikeys.manage',

@@ -30,7 +30,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   cadre: [...staffRead, P.PeopleWrite, P.OrgWrite, P.AuditRead, ...handler, P.CasesVerify, P.CasesExport],
   dispatcher: [...staffRead, P.CasesRead, P.CasesIntake, P.CasesDispatch, P.CasesVerify, P.CasesExport, P.ReplyTemplatesWrite],
   dept_staff: [P.OrgRead, P.ResponsibilityRead, ...handler],
-  discipline_inspector: [...staffRead, P.CasesRead, P.SupervisionRead, P.SupervisionHandle],
+  discipline_inspector: [...staffRead, P.CasesRead, P.SupervisionRead, P.SupervisionHandle, P.AccountabilityRead, P.AccountabilityWrite],
   // 保密员: holds the escrow of report keys (approves identity requests, recovers keys); reads no report
   custodian: [P.OrgRead, P.SupervisionCustody],
   assessor: [...staffRead, P.CasesRead, P.CasesExport],
