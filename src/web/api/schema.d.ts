@@ -7626,6 +7626,7 @@ export interface paths {
                                 anonymous: boolean;
                                 id: number;
                                 number: string;
+                                overdue: boolean;
                                 receivedAt: string;
                                 /** @enum {string} */
                                 state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "archived";

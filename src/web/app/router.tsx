@@ -6,7 +6,7 @@ import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { lazyPage } from '../common/lazy-page.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
-import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, type NavPage } from '../console/nav.js';
+import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, supervisionPages, supervisionReportPage, type NavPage } from '../console/nav.js';
 import { residentRoutes } from '../mobile/resident-routes.js';
 import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 
@@ -34,6 +34,9 @@ const consolePages: Record<string, ComponentType> = {
   'insight/warnings': lazyPage(() => import('../insight/warnings-page.js'), 'WarningsPage'),
   'insight/warning-rules': lazyPage(() => import('../insight/warning-rules-page.js'), 'WarningRulesPage'),
   'dispatch/settings': lazyPage(() => import('../dispatch/dispatch-settings-page.js'), 'DispatchSettingsPage'),
+  'supervision/reports': lazyPage(() => import('../supervision/reports-page.js'), 'SupervisionReportsPage'),
+  'supervision/reports/:id': lazyPage(() => import('../supervision/report-detail-page.js'), 'SupervisionReportDetailPage'),
+  'supervision/identity-requests': lazyPage(() => import('../supervision/identity-requests-page.js'), 'IdentityRequestsPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
@@ -62,7 +65,7 @@ export const router = createBrowserRouter([
       {
         path: '/console',
         element: <RequireSignedIn staff><ConsoleLayout /></RequireSignedIn>,
-        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...insightPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
+        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...insightPages, ...supervisionPages, supervisionReportPage, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

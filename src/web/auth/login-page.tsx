@@ -65,6 +65,12 @@ export function LoginPage() {
           <div className="gz-auth__foot">
             {t('auth.noAccount')} <Link to="/register" data-testid="register-link">{t('auth.registerLink')}</Link>
           </div>
+          {/* A reporter must be able to report without an account (and is safest without one). */}
+          <div className="gz-auth__foot">
+            {t('auth.supervisionNoLogin')} <Link to="/m/supervision/report" data-testid="login-supervision-report">{t('supervision.home.report')}</Link>
+            {' · '}
+            <Link to="/m/supervision/follow-up" data-testid="login-supervision-follow-up">{t('supervision.home.followUp')}</Link>
+          </div>
           {/* The demo password is public, but a real deployment should not advertise it. */}
           {import.meta.env.DEV ? <Typography.Paragraph type="secondary" className="gz-auth__hint">{t('auth.demoHint')}</Typography.Paragraph> : null}
         </Card>

@@ -2,7 +2,7 @@
  * The console menu, by permission: an item appears only when `/api/me` lists the
  * permission its page needs. The same table gives the routes' permission guards.
  */
-import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, SafetyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ export interface NavPage {
   /** Route under /console. */
   path: string;
   /** Translation key of the label; its last segment is the test id. */
-  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | 'apikeys.nav.apikeys';
+  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | SupervisionLabel | 'apikeys.nav.apikeys';
   permission: string;
 }
 
@@ -70,6 +70,20 @@ export const insightPages: NavPage[] = [
   { path: 'dispatch/settings', label: 'dispatch.nav.dispatchSettings', permission: 'cases.dispatch' },
 ];
 
+type SupervisionLabel = 'supervision.nav.reports' | 'supervision.nav.identityRequests';
+
+/**
+ * 监督举报: the reports sealed to an inspector (discipline inspectors), and the identity
+ * requests custodians decide. A system administrator has neither permission, by design.
+ */
+export const supervisionPages: NavPage[] = [
+  { path: 'supervision/reports', label: 'supervision.nav.reports', permission: 'supervision.read' },
+  { path: 'supervision/identity-requests', label: 'supervision.nav.identityRequests', permission: 'supervision.custody' },
+];
+
+/** A report's page (not in the menu; 举报件 stays highlighted). */
+export const supervisionReportPage: NavPage = { path: 'supervision/reports/:id', label: 'supervision.nav.reports', permission: 'supervision.read' };
+
 /** A case's page (not in the menu; 工单中心 stays highlighted). */
 export const caseDetailPage: NavPage = { path: 'cases/:id', label: 'cases.nav.cases', permission: 'cases.read' };
 
@@ -94,6 +108,10 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
   if (insight.length > 0) {
     items.push({ key: 'insight', icon: <FundOutlined />, label: label(t('insight.nav.group'), 'insight'), children: insight.map((p) => pageItem(p, t)) });
   }
+  const supervision = supervisionPages.filter(allowed);
+  if (supervision.length > 0) {
+    items.push({ key: 'supervision', icon: <SafetyOutlined />, label: label(t('supervision.nav.group'), 'supervision'), children: supervision.map((p) => pageItem(p, t)) });
+  }
   const org = orgPages.filter(allowed);
   if (permissions.includes('org.read') && org.length > 0) {
     items.push({ key: 'org', icon: <ApartmentOutlined />, label: label(t('nav.org'), 'org'), children: org.map((p) => pageItem(p, t)) });
@@ -110,6 +128,6 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
 
 /** The menu key to highlight for a location (the longest matching page path). */
 export function selectedKey(pathname: string): string {
-  const pages = [...orgPages, ...casePages, ...insightPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
+  const pages = [...orgPages, ...casePages, ...insightPages, ...supervisionPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
   return pages.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/console';
 }

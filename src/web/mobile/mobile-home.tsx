@@ -1,6 +1,6 @@
 /**
  * The resident's home on a phone: greeting and grid, the big 我要反映 entry, their latest
- * cases, the public list and tracking by code, and the emergency numbers.
+ * cases, the public list and tracking by code, 监督举报 and 举报查询, and the emergency numbers.
  */
 import { EditOutlined, EnvironmentOutlined, LogoutOutlined, PhoneOutlined, RightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
@@ -67,6 +67,17 @@ export function MobileHome() {
           <Link to="/track" className="gz-res-link" data-testid="home-track">
             <span className="gz-res-link__title">{t('resident.track.title')}</span>
             <span className="gz-res-link__hint">{t('resident.home.trackHint')}</span>
+          </Link>
+        </div>
+        {/* 监督举报 works signed out too; from here it is one tap, anonymous by default. */}
+        <div className="gz-res-links">
+          <Link to="/m/supervision/report" className="gz-res-link" data-testid="home-supervision-report">
+            <span className="gz-res-link__title">{t('supervision.home.report')}</span>
+            <span className="gz-res-link__hint">{t('supervision.home.reportHint')}</span>
+          </Link>
+          <Link to="/m/supervision/follow-up" className="gz-res-link" data-testid="home-supervision-follow-up">
+            <span className="gz-res-link__title">{t('supervision.home.followUp')}</span>
+            <span className="gz-res-link__hint">{t('supervision.home.followUpHint')}</span>
           </Link>
         </div>
         <RecentCases />

@@ -11,6 +11,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Cascader, Checkbox, Flex, Form, Input, Radio, Switch, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiProblem } from '../api/problem.js';
 import { useSignedInMe } from '../auth/me-context.js';
 import { problemText } from '../common/problem-text.js';
@@ -59,6 +60,12 @@ async function uploadAll(caseId: number, files: File[], onProgress: (done: numbe
     onProgress(i + 1);
   }
   return failed;
+}
+
+/** To 监督举报: reports about officials are refused here and belong in the protected channel. */
+function SupervisionLink() {
+  const { t } = useTranslation();
+  return <Link to="/m/supervision/report" data-testid="case-supervision-link"><Button size="small" type="primary">{t('supervision.home.report')}</Button></Link>;
 }
 
 export function NewCasePage() {
@@ -223,7 +230,7 @@ export function NewCasePage() {
           </Form.Item>
           {type === 'report' ? (
             <Flex vertical gap={8} style={{ marginBottom: 18 }}>
-              <Alert type="info" showIcon title={t('resident.form.reportNotice')} data-testid="case-report-notice" />
+              <Alert type="info" showIcon title={t('resident.form.reportNotice')} action={<SupervisionLink />} data-testid="case-report-notice" />
               <Form.Item name="aboutOfficial" valuePropName="checked" noStyle>
                 <Checkbox data-testid="case-about-official">{t('resident.form.aboutOfficial')}</Checkbox>
               </Form.Item>
@@ -283,7 +290,7 @@ export function NewCasePage() {
           <Form.Item name="isPublic" label={t('resident.form.isPublic')} valuePropName="checked" extra={t('resident.form.isPublicHint')}>
             <Switch data-testid="case-public" />
           </Form.Item>
-          {supervision ? <Alert type="error" showIcon title={supervision} description={t('resident.form.reportNotice')} style={{ marginBottom: 16 }} data-testid="case-supervision" /> : null}
+          {supervision ? <Alert type="error" showIcon title={supervision} description={t('resident.form.reportNotice')} action={<SupervisionLink />} style={{ marginBottom: 16 }} data-testid="case-supervision" /> : null}
           <Button type="primary" htmlType="submit" block loading={busy} data-testid="case-submit">
             {phase.kind === 'uploading' ? t('resident.form.uploading', { done: phase.done, total: phase.total }) : phase.kind === 'submitting' ? t('resident.form.submitting') : t('resident.form.submit')}
           </Button>

@@ -1,6 +1,7 @@
 /**
  * The resident pages' routes, for app/router.tsx: /m/* for signed-in residents (the public
- * list is open to everyone; supporting a case needs an account) and /track for anyone.
+ * list and the 监督举报 pages are open to everyone; supporting a case needs an account) and
+ * /track for anyone.
  * Every page is its own chunk; the layout holds the Suspense, so the tab bar stays put
  * while a page loads.
  */
@@ -15,6 +16,8 @@ const MyCasesPage = lazyPage(() => import('./my-cases-page.js'), 'MyCasesPage');
 const CasePage = lazyPage(() => import('./case-page.js'), 'CasePage');
 const PublicCasesPage = lazyPage(() => import('./public-cases-page.js'), 'PublicCasesPage');
 const TrackPage = lazyPage(() => import('./track-page.js'), 'TrackPage');
+const SupervisionReportPage = lazyPage(() => import('../supervision/report-page.js'), 'SupervisionReportPage');
+const SupervisionFollowUpPage = lazyPage(() => import('../supervision/follow-up-page.js'), 'SupervisionFollowUpPage');
 
 export const residentRoutes: RouteObject[] = [
   {
@@ -26,6 +29,10 @@ export const residentRoutes: RouteObject[] = [
       { path: 'cases', element: <RequireSignedIn><MyCasesPage /></RequireSignedIn> },
       { path: 'cases/:id', element: <RequireSignedIn><CasePage /></RequireSignedIn> },
       { path: 'public', element: <PublicCasesPage /> },
+      // 监督举报 and 举报查询: open to everyone — a reporter needs no account, and anonymity
+      // means the page must work (and is best used) signed out.
+      { path: 'supervision/report', element: <SupervisionReportPage /> },
+      { path: 'supervision/follow-up', element: <SupervisionFollowUpPage /> },
     ],
   },
   { path: '/track', element: <MobileLayout />, children: [{ index: true, element: <TrackPage /> }] },

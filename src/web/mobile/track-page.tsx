@@ -6,6 +6,7 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { isApiProblem } from '../api/problem.js';
 import { problemText } from '../common/problem-text.js';
 import { CaseFacts, LatestReply } from './case-page.js';
@@ -39,6 +40,19 @@ export function TrackPage() {
         </Form>
       </Card>
       {track.error ? <Alert type={notFound ? 'warning' : 'error'} showIcon title={notFound ? t('resident.track.notFound') : problemText(track.error, t)} data-testid="track-error" /> : null}
+      {track.data ? null : (
+        // The public entry points of 监督举报, for people who came here without an account.
+        <div className="gz-res-links">
+          <Link to="/m/supervision/report" className="gz-res-link" data-testid="track-supervision-report">
+            <span className="gz-res-link__title">{t('supervision.home.report')}</span>
+            <span className="gz-res-link__hint">{t('supervision.home.reportHint')}</span>
+          </Link>
+          <Link to="/m/supervision/follow-up" className="gz-res-link" data-testid="track-supervision-follow-up">
+            <span className="gz-res-link__title">{t('supervision.home.followUp')}</span>
+            <span className="gz-res-link__hint">{t('supervision.home.followUpHint')}</span>
+          </Link>
+        </div>
+      )}
       {track.data ? (
         <>
           <CaseFacts c={track.data.case} />

@@ -83,9 +83,9 @@ export async function reportForInspector(ex: Executor, reportId: number, userId:
 }
 
 /** The reports sealed to an inspector, newest first: numbers, states and dates only. */
-export async function inspectorReports(ex: Executor, userId: number, limit = 100): Promise<Array<{ id: number; number: string; state: ReportState; anonymous: boolean; receivedAt: string }>> {
+export async function inspectorReports(ex: Executor, userId: number, limit = 100): Promise<Array<{ id: number; number: string; state: ReportState; anonymous: boolean; overdue: boolean; receivedAt: string }>> {
   const rows = await ex
-    .select({ id: supervisionReports.id, number: supervisionReports.number, state: supervisionReports.state, anonymous: supervisionReports.anonymous, receivedAt: supervisionReports.receivedAt })
+    .select({ id: supervisionReports.id, number: supervisionReports.number, state: supervisionReports.state, anonymous: supervisionReports.anonymous, overdue: supervisionReports.overdue, receivedAt: supervisionReports.receivedAt })
     .from(supervisionReportKeys)
     .innerJoin(supervisionReports, eq(supervisionReports.id, supervisionReportKeys.reportId))
     .where(and(eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector')))

@@ -48,7 +48,7 @@ export const ReportOut = z.object({
   messages: z.array(Message),
 });
 
-export const ReportListOut = z.object({ items: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(reportStates), anonymous: z.boolean(), receivedAt: z.string() })) });
+export const ReportListOut = z.object({ items: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(reportStates), anonymous: z.boolean(), overdue: z.boolean(), receivedAt: z.string() })) });
 
 export const ReportActionBody = z.object({
   version: z.number().int().positive().optional(),

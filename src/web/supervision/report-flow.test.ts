@@ -1,0 +1,93 @@
+import { describe, expect, test } from 'vitest';
+import { eventsFrom, nextState, reportEvents as serverEvents } from '../../server/modules/supervision/report-workflow.js';
+import { disposals as serverDisposals, messageKinds, reportStates as serverStates } from '../../server/modules/supervision/supervision.tables.js';
+import { enUS } from '../i18n/en-US.js';
+import { zhCN } from '../i18n/zh-CN.js';
+import { actionsFor, actionText, canMessage, canTransfer, conclusionOf, disposals, openQuestions, reportBody, reportEvents, reportStates, stateColors, threadOrder, type ThreadMessage } from './report-flow.js';
+
+describe('the report’s way, as the console mirrors it', () => {
+  test('the same states, events and disposals as the server', () => {
+    expect([...reportStates]).toEqual([...serverStates]);
+    expect([...reportEvents]).toEqual([...serverEvents]);
+    expect([...disposals]).toEqual([...serverDisposals]);
+  });
+
+  test('each state allows exactly the server’s actions', () => {
+    for (const state of serverStates) {
+      expect(actionsFor(state), state).toEqual(eventsFrom(state));
+      for (const event of actionsFor(state)) expect(nextState(state, event, 'talk_inquiry'), `${state} ${event}`).toBeDefined();
+    }
+  });
+
+  test('the way through: received → accepted → investigating (初步核实) → concluded → closed → archived', () => {
+    expect(actionsFor('received')).toEqual(['accept']);
+    expect(actionsFor('accepted')).toEqual(['dispose']);
+    expect(actionsFor('investigating')).toEqual(['conclude']);
+    expect(actionsFor('archived')).toEqual([]);
+    expect(canMessage('closed')).toBe(true);
+    expect(canMessage('archived')).toBe(false);
+    expect(reportStates.filter(canTransfer)).toEqual(['received', 'accepted']);
+  });
+
+  test('a note is offered only where the server sends it on (受理, 结案); 办结 requires the conclusion', () => {
+    expect(reportEvents.map((e) => [e, actionText(e)])).toEqual([['accept', 'note'], ['dispose', 'none'], ['conclude', 'required'], ['close', 'note'], ['archive', 'none']]);
+  });
+
+  test('every state, disposal, event and message kind has words in both languages, and a colour', () => {
+    for (const messages of [zhCN, enUS]) {
+      const s = messages.supervision;
+      for (const state of serverStates) {
+        expect(s.states, state).toHaveProperty(state);
+        expect(s.followUp.stateHints, state).toHaveProperty(state);
+        expect(stateColors, state).toHaveProperty(state);
+      }
+      for (const d of serverDisposals) expect(s.disposals, d).toHaveProperty(d);
+      for (const e of [...serverEvents, 'transfer']) expect(s.events, e).toHaveProperty(e);
+      for (const k of messageKinds) expect(s.kinds, k).toHaveProperty(k);
+    }
+    expect(zhCN.supervision.states).toMatchObject({ received: '已接收', accepted: '已受理', disposed: '已处置', investigating: '初步核实中', concluded: '已办结', closed: '已结案', archived: '已归档' });
+    expect(zhCN.supervision.disposals).toEqual({ talk_inquiry: '谈话函询', preliminary_check: '初步核实', shelve: '暂存待查', close_out: '予以了结' });
+    expect(zhCN.supervision.receipt.warning).toBe('请妥善保存回执码，丢失后无法找回；平台不保存可还原的回执码。');
+  });
+});
+
+describe('the body of a report', () => {
+  test('anonymous: trimmed, empty optional fields left out, no reporter even if one was typed', () => {
+    expect(reportBody({ anonymous: true, accused: '  张某某 ', content: ' 收受好处费两万元。 ', happenedAt: ' ', place: '', nodePath: [1, 2, 7], reporter: { name: '王五', phone: '13800000000' } })).toEqual({
+      anonymous: true,
+      accused: '张某某',
+      content: '收受好处费两万元。',
+      nodeId: 7,
+    });
+  });
+
+  test('real-name: the reporter goes along; an empty ID number is left out', () => {
+    expect(reportBody({ anonymous: false, accused: '张某某', content: '收受好处费两万元。', happenedAt: '2026年3月', place: '幸福社区', reporter: { name: ' 王五 ', phone: ' 13800000000 ', idNumber: ' ' } })).toEqual({
+      anonymous: false,
+      accused: '张某某',
+      content: '收受好处费两万元。',
+      happenedAt: '2026年3月',
+      place: '幸福社区',
+      reporter: { name: '王五', phone: '13800000000' },
+    });
+  });
+});
+
+describe('the thread', () => {
+  const m = (id: number, author: ThreadMessage['author'], kind: ThreadMessage['kind'], at: string): ThreadMessage => ({ id, author, kind, body: `${kind} ${id}`, createdAt: `2026-03-0${at}T08:00:00.000Z` });
+
+  test('oldest first; ids break ties', () => {
+    expect(threadOrder([m(3, 'system', 'notice', '2'), m(1, 'inspector', 'question', '1'), m(2, 'reporter', 'answer', '2')]).map((x) => x.id)).toEqual([1, 2, 3]);
+  });
+
+  test('questions asked after the reporter last wrote are open', () => {
+    expect(openQuestions([m(1, 'inspector', 'question', '1')]).map((x) => x.id)).toEqual([1]);
+    expect(openQuestions([m(1, 'inspector', 'question', '1'), m(2, 'reporter', 'answer', '2')])).toEqual([]);
+    expect(openQuestions([m(1, 'inspector', 'question', '1'), m(2, 'reporter', 'material', '2'), m(3, 'system', 'notice', '3'), m(4, 'inspector', 'question', '4')]).map((x) => x.id)).toEqual([4]);
+  });
+
+  test('the conclusion is the latest one', () => {
+    expect(conclusionOf([m(1, 'inspector', 'question', '1')])).toBeUndefined();
+    expect(conclusionOf([m(5, 'inspector', 'conclusion', '5'), m(2, 'inspector', 'conclusion', '2')])?.id).toBe(5);
+  });
+});
