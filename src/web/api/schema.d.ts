@@ -7537,6 +7537,7 @@ export interface paths {
                                 createdAt: string;
                                 id: number;
                                 inspectorId: number;
+                                inspectorName: string;
                                 reason: string;
                                 reportId: number;
                                 reportNumber: string;
@@ -7710,6 +7711,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             acceptDueAt: string | null;
+                            actions: ("accept" | "dispose" | "conclude" | "close" | "archive")[];
                             anonymous: boolean;
                             disposal: ("talk_inquiry" | "preliminary_check" | "shelve" | "close_out") | null;
                             feedbackDueAt: string | null;
@@ -8060,7 +8062,36 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** 我的身份查看申请 The caller’s own requests on a report and their state */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                createdAt: string;
+                                id: number;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "denied";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** 申请查看举报人身份 Ask the custodians for a real-name reporter’s identity, with a reason */
         post: {

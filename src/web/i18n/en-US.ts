@@ -427,7 +427,7 @@ export const enUS: Messages = {
       back: 'Back to the list', matter: 'The report', accused: 'Person reported', content: 'What happened', happenedAt: 'When', place: 'Where', area: 'Area',
       info: 'Handling', disposal: 'Disposal', acceptDue: 'Acceptance notice due', feedbackDue: 'Result due', none: '—',
       actions: 'Actions', noActions: 'The report is archived; no action is possible.',
-      actionTitle: '{{action}}: {{number}}', note: 'Note to the reporter (optional)', conclusion: 'Conclusion', conclusionHint: 'The reporter is told',
+      actionTitle: '{{action}}: {{number}}', note: 'Note to the reporter (optional)', internalNote: 'Internal note, not shown to the reporter (optional)', conclusion: 'Conclusion', conclusionHint: 'The reporter is told',
       conflict: 'The report has changed', reload: 'Reload', done: '{{action}}: done',
       message: 'To the reporter', question: 'Question', answer: 'Answer', messageBody: 'Text', messageHint: 'The reporter reads it with the receipt; questions are highlighted', send: 'Send', sent: 'Sent',
       identity: 'Reporter’s identity', identityAnonymous: 'Anonymous report: there is no reporter identity.',

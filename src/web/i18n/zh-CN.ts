@@ -428,7 +428,7 @@ export const zhCN = {
       back: '返回列表', matter: '举报内容', accused: '被举报人', content: '举报内容', happenedAt: '发生时间', place: '发生地点', area: '所在地区',
       info: '办理信息', disposal: '处置方式', acceptDue: '受理告知期限', feedbackDue: '结果反馈期限', none: '—',
       actions: '办理', noActions: '本件已归档，无可执行的操作。',
-      actionTitle: '{{action}}：{{number}}', note: '告知举报人的说明（选填）', conclusion: '办理结论', conclusionHint: '将告知举报人',
+      actionTitle: '{{action}}：{{number}}', note: '告知举报人的说明（选填）', internalNote: '内部备注（举报人看不到，选填）', conclusion: '办理结论', conclusionHint: '将告知举报人',
       conflict: '举报件已有变化', reload: '刷新', done: '已{{action}}',
       message: '给举报人', question: '问询', answer: '答复', messageBody: '内容', messageHint: '举报人凭回执码查看；问询会突出显示', send: '发送', sent: '已发送',
       identity: '举报人身份', identityAnonymous: '匿名举报，没有举报人身份信息。',

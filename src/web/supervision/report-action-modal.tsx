@@ -32,7 +32,7 @@ export function ReportActionModal({ report, event, onClose, onReload }: { report
     setConflict(null);
     const body: ActionBody = { version: report.version };
     if (event === 'dispose' && v.disposal) body.disposal = v.disposal;
-    if (text !== 'none' && v.text?.trim()) body.text = v.text.trim();
+    if (v.text?.trim()) body.text = v.text.trim();
     try {
       await send.mutateAsync({ event, body });
       void message.success(t('supervision.console.done', { action: name }));
@@ -80,7 +80,7 @@ export function ReportActionModal({ report, event, onClose, onReload }: { report
             <Input.TextArea rows={6} maxLength={10_000} showCount data-testid="sv-action-text" />
           </Form.Item>
         ) : text === 'note' ? (
-          <Form.Item name="text" label={t('supervision.console.note')} rules={[{ max: 10_000 }]}>
+          <Form.Item name="text" label={t(event === 'accept' || event === 'close' ? 'supervision.console.note' : 'supervision.console.internalNote')} rules={[{ max: 10_000 }]}>
             <Input.TextArea rows={3} maxLength={10_000} data-testid="sv-action-text" />
           </Form.Item>
         ) : null}

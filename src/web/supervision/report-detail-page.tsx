@@ -19,7 +19,7 @@ import { formatDateTime } from '../i18n/format.js';
 import { IdentityCard } from './identity-card.js';
 import { MessageThread } from './message-thread.js';
 import { ReportActionModal } from './report-action-modal.js';
-import { actionsFor, canMessage, canTransfer, type ReportEvent } from './report-flow.js';
+import { canMessage, canTransfer, type ReportEvent } from './report-flow.js';
 import { ReportStateTag } from './report-labels.js';
 import { useInspectorMessage, useReport, type InspectorMessageKind, type Report } from './supervision.api.js';
 import { TransferModal } from './transfer-modal.js';
@@ -108,7 +108,7 @@ export function SupervisionReportDetailPage() {
   if (report.error || !report.data) return <ProblemAlert error={report.error} onRetry={() => void report.refetch()} />;
 
   const r = report.data;
-  const actions = actionsFor(r.state);
+  const actions = r.actions;
   const reload = () => void report.refetch();
 
   return (

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { eventsFrom, nextState, reportEvents as serverEvents } from '../../server/modules/supervision/report-workflow.js';
+import { reportEvents as serverEvents } from '../../server/modules/supervision/report-workflow.js';
 import { disposals as serverDisposals, messageKinds, reportStates as serverStates } from '../../server/modules/supervision/supervision.tables.js';
 import { enUS } from '../i18n/en-US.js';
 import { zhCN } from '../i18n/zh-CN.js';
-import { actionsFor, actionText, canMessage, canTransfer, conclusionOf, disposals, openQuestions, reportBody, reportEvents, reportStates, stateColors, threadOrder, type ThreadMessage } from './report-flow.js';
+import { actionText, canMessage, canTransfer, conclusionOf, disposals, openQuestions, reportBody, reportEvents, reportStates, stateColors, threadOrder, type ThreadMessage } from './report-flow.js';
 
 describe('the report’s way, as the console mirrors it', () => {
   test('the same states, events and disposals as the server', () => {
@@ -12,25 +12,14 @@ describe('the report’s way, as the console mirrors it', () => {
     expect([...disposals]).toEqual([...serverDisposals]);
   });
 
-  test('each state allows exactly the server’s actions', () => {
-    for (const state of serverStates) {
-      expect(actionsFor(state), state).toEqual(eventsFrom(state));
-      for (const event of actionsFor(state)) expect(nextState(state, event, 'talk_inquiry'), `${state} ${event}`).toBeDefined();
-    }
-  });
-
-  test('the way through: received → accepted → investigating (初步核实) → concluded → closed → archived', () => {
-    expect(actionsFor('received')).toEqual(['accept']);
-    expect(actionsFor('accepted')).toEqual(['dispose']);
-    expect(actionsFor('investigating')).toEqual(['conclude']);
-    expect(actionsFor('archived')).toEqual([]);
+  test('messages and transfers as the server allows them', () => {
     expect(canMessage('closed')).toBe(true);
     expect(canMessage('archived')).toBe(false);
     expect(reportStates.filter(canTransfer)).toEqual(['received', 'accepted']);
   });
 
-  test('a note is offered only where the server sends it on (受理, 结案); 办结 requires the conclusion', () => {
-    expect(reportEvents.map((e) => [e, actionText(e)])).toEqual([['accept', 'note'], ['dispose', 'none'], ['conclude', 'required'], ['close', 'note'], ['archive', 'none']]);
+  test('a note may go with every step; 办结 requires the conclusion', () => {
+    expect(reportEvents.map((e) => [e, actionText(e)])).toEqual([['accept', 'note'], ['dispose', 'note'], ['conclude', 'required'], ['close', 'note'], ['archive', 'note']]);
   });
 
   test('every state, disposal, event and message kind has words in both languages, and a colour', () => {

@@ -37,27 +37,14 @@ export const stateColors: Record<ReportState, string> = {
   archived: 'default',
 };
 
-const allowedFrom: Record<ReportEvent, readonly ReportState[]> = {
-  accept: ['received'],
-  dispose: ['accepted'],
-  conclude: ['disposed', 'investigating'],
-  close: ['concluded'],
-  archive: ['closed'],
-};
-
-/** The actions a report in `state` allows, in the order of the report's way. */
-export function actionsFor(state: ReportState): ReportEvent[] {
-  return reportEvents.filter((e) => allowedFrom[e].includes(state));
-}
-
 /**
- * Whether the action's `text` reaches anyone: the conclusion of 办结 (required), or a note
- * appended to the notice the reporter is sent on 受理 and 结案. 处置 and 归档 send no notice,
- * so the server drops a note given with them — the form does not offer one.
+ * The action's `text`: the conclusion of 办结 (required); otherwise an optional note — with
+ * 受理 and 结案 it is added to the notice the reporter is sent, with 处置 and 归档 the server
+ * keeps it as an internal note among the inspectors. (Which actions a state allows comes
+ * from the server, in the report's `actions`.)
  */
-export function actionText(event: ReportEvent): 'required' | 'note' | 'none' {
-  if (event === 'conclude') return 'required';
-  return event === 'accept' || event === 'close' ? 'note' : 'none';
+export function actionText(event: ReportEvent): 'required' | 'note' {
+  return event === 'conclude' ? 'required' : 'note';
 }
 
 /** 转交 (its own endpoint, with a place and a reason): only before the clue is disposed of. */

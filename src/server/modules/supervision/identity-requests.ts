@@ -12,6 +12,7 @@ import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { publicKeyOf, seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
+import { users } from '../../platform/auth/auth.tables.js';
 import { supervisionIdentities, supervisionIdentityRequests, supervisionMessages, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
 import { publicKeysOf } from './user-keys.js';
 
@@ -41,6 +42,7 @@ export interface IdentityRequestView {
   reportId: number;
   reportNumber: string;
   inspectorId: number;
+  inspectorName: string;
   reason: string;
   status: 'pending' | 'approved' | 'denied';
   createdAt: string;
@@ -50,17 +52,18 @@ export interface IdentityRequestView {
 export async function identityRequestsFor(ex: Executor, custodianId: number, own: KeyPair | undefined): Promise<IdentityRequestView[]> {
   if (!own) return [];
   const rows = await ex
-    .select({ r: supervisionIdentityRequests, number: supervisionReports.number, sealedKey: supervisionReportKeys.sealedKey })
+    .select({ r: supervisionIdentityRequests, number: supervisionReports.number, sealedKey: supervisionReportKeys.sealedKey, inspectorName: users.displayName })
     .from(supervisionIdentityRequests)
+    .innerJoin(users, eq(users.id, supervisionIdentityRequests.inspectorId))
     .innerJoin(supervisionReports, eq(supervisionReports.id, supervisionIdentityRequests.reportId))
     .innerJoin(supervisionReportKeys, and(eq(supervisionReportKeys.reportId, supervisionIdentityRequests.reportId), eq(supervisionReportKeys.userId, custodianId), eq(supervisionReportKeys.role, 'custodian')))
     .orderBy(desc(supervisionIdentityRequests.id))
     .limit(200);
   return Promise.all(
-    rows.map(async ({ r, number, sealedKey }) => {
+    rows.map(async ({ r, number, sealedKey, inspectorName }) => {
       const privateKey = await unseal(sealedKey, own);
       const reason = utf8(await unseal(r.reason, { privateKey, publicKey: await publicKeyOf(privateKey) }));
-      return { id: r.id, reportId: r.reportId, reportNumber: number, inspectorId: r.inspectorId, reason, status: r.status, createdAt: r.createdAt.toISOString() };
+      return { id: r.id, reportId: r.reportId, reportNumber: number, inspectorId: r.inspectorId, inspectorName, reason, status: r.status, createdAt: r.createdAt.toISOString() };
     }),
   );
 }
@@ -91,4 +94,14 @@ export async function identityForInspector(ex: Executor, reportId: number, userI
   const [row] = own ? await ex.select().from(supervisionIdentities).where(and(eq(supervisionIdentities.reportId, reportId), eq(supervisionIdentities.holderId, userId))) : [];
   if (!row || !own) throw new NotFound();
   return JSON.parse(utf8(await unseal(row.sealed, own))) as { name: string; phone: string; idNumber?: string; userId: number | null };
+}
+
+/** The caller's own requests on a report (so the page knows one is pending), newest first. */
+export async function myIdentityRequests(ex: Executor, reportId: number, userId: number): Promise<Array<{ id: number; status: 'pending' | 'approved' | 'denied'; createdAt: string }>> {
+  const rows = await ex
+    .select({ id: supervisionIdentityRequests.id, status: supervisionIdentityRequests.status, createdAt: supervisionIdentityRequests.createdAt })
+    .from(supervisionIdentityRequests)
+    .where(and(eq(supervisionIdentityRequests.reportId, reportId), eq(supervisionIdentityRequests.inspectorId, userId)))
+    .orderBy(desc(supervisionIdentityRequests.id));
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -72,7 +72,9 @@ export async function reportAction(ctx: CommandContext, p: ReportActionProps): P
   const [updated] = await ctx.tx.update(supervisionReports).set(patch).where(eq(supervisionReports.id, row.id)).returning();
   if (p.event === 'conclude') await addMessage(ctx, row, { author: 'inspector', kind: 'conclusion', body: p.text!.trim() });
   const notice = notices[p.event];
-  if (notice) await addMessage(ctx, row, { author: 'system', kind: 'notice', body: p.text?.trim() && p.event !== 'conclude' ? `${notice}${p.text.trim()}` : notice });
+  if (notice) await addMessage(ctx, row, { author: 'system', kind: 'notice', body: p.text?.trim() ? `${notice}${p.text.trim()}` : notice });
+  // A note with a step the reporter is not told of (处置, 归档) stays among the inspectors.
+  else if (p.text?.trim() && p.event !== 'conclude') await addMessage(ctx, row, { author: 'inspector', kind: 'internal', body: p.text.trim() });
   await audit(ctx, { action: `supervision.report.${p.event}`, subjectType: 'supervision_report', subjectId: row.id, changes: { from: row.state, to, disposal: p.disposal ?? null }, scopePath: row.competentPath });
   return updated!;
 }

@@ -11,6 +11,7 @@ import { unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sea
 import { publicKeyOf } from '../../platform/crypto/sealing.js';
 import { NotFound } from '../../platform/http/errors.js';
 import { receiptSalt } from './receipt-salt.js';
+import { eventsFrom, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind, type ReportState } from './supervision.tables.js';
 
 export interface ReportMessage {
@@ -32,6 +33,8 @@ export interface ReportView {
   feedbackDueAt: string | null;
   overdue: boolean;
   version: number;
+  /** The steps the report's state allows next (the caller's permission aside). */
+  actions: ReportEvent[];
   matter: { accused: string; accusedPersonId?: number; content: string; happenedAt?: string; place?: string; nodeId: number };
   messages: ReportMessage[];
 }
@@ -51,6 +54,7 @@ async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<Repo
     feedbackDueAt: row.feedbackDueAt?.toISOString() ?? null,
     overdue: row.overdue,
     version: row.version,
+    actions: eventsFrom(row.state),
     matter: JSON.parse(utf8(await unseal(row.content, keys))) as ReportView['matter'],
     messages: await Promise.all(messages.map(async (m) => ({ id: m.id, author: m.author, kind: m.kind, body: utf8(await unseal(m.body, keys)), createdAt: m.createdAt.toISOString() }))),
   };

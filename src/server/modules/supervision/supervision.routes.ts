@@ -18,7 +18,7 @@ import { inspectorReports, reportByReceipt, reportForInspector } from './report-
 import * as S from './supervision.schema.js';
 import { sessionKeyPair } from './user-keys.js';
 import { inspectorMessage, reportAction, reporterMessage, transferReport } from './report-actions.js';
-import { decideIdentityRequest, identityForInspector, identityRequestsFor, requestIdentity } from './identity-requests.js';
+import { decideIdentityRequest, identityForInspector, identityRequestsFor, myIdentityRequests, requestIdentity } from './identity-requests.js';
 import { reportEvents, type ReportEvent } from './report-workflow.js';
 import { z } from 'zod';
 
@@ -88,6 +88,14 @@ function identityRoutes(app: GzApp): void {
       noStore(reply);
       const id = await runCommand(request, (ctx) => requestIdentity(ctx, { reportId: request.params.id, reason: request.body.reason }));
       return reply.code(201).send({ id });
+    },
+  });
+  app.get('/api/supervision/reports/:id/identity-requests', {
+    config: { access: Permission.SupervisionRead },
+    schema: { tags, summary: '我的身份查看申请 The caller’s own requests on a report and their state', params: IdParams, response: { 200: S.MyIdentityRequestsOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      return { items: await myIdentityRequests(readContext(request).db, request.params.id, request.actor!.userId) };
     },
   });
   app.get('/api/supervision/identity-requests', {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { Id, line, MULTI_LINE, phone } from '../../platform/http/fields.js';
 import { disposals, messageKinds, reportStates } from './supervision.tables.js';
+import { reportEvents } from './report-workflow.js';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max).regex(MULTI_LINE);
 
@@ -44,6 +45,7 @@ export const ReportOut = z.object({
   feedbackDueAt: z.string().nullable(),
   overdue: z.boolean(),
   version: z.number(),
+  actions: z.array(z.enum(reportEvents)),
   matter: z.object({ accused: z.string(), accusedPersonId: z.number().optional(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional(), nodeId: z.number() }),
   messages: z.array(Message),
 });
@@ -67,9 +69,10 @@ export const ReporterMessageBody = z.object({ receipt: z.string().max(40), kind:
 export const IdentityRequestBody = z.object({ reason: text(5, 2000) });
 export const CreatedOut = z.object({ id: z.number() });
 export const IdentityRequestsOut = z.object({
-  items: z.array(z.object({ id: z.number(), reportId: z.number(), reportNumber: z.string(), inspectorId: z.number(), reason: z.string(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })),
+  items: z.array(z.object({ id: z.number(), reportId: z.number(), reportNumber: z.string(), inspectorId: z.number(), inspectorName: z.string(), reason: z.string(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })),
 });
 export const IdentityDecisionBody = z.object({ approve: z.boolean() });
 export const IdentityOut = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), userId: z.number().nullable() });
 
 export const TransferBody = z.object({ version: z.number().int().positive().optional(), nodeId: Id, reason: text(2, 2000) });
+export const MyIdentityRequestsOut = z.object({ items: z.array(z.object({ id: z.number(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })) });

@@ -129,13 +129,14 @@ describe('the way of a report', () => {
     const receipt = filed.json().receipt;
     const [{ id }] = (await c.inspector.get('/api/supervision/reports')).json().items;
     const report = (await c.inspector.get(`/api/supervision/reports/${id}`)).json();
+    expect(report.actions).toEqual(['accept']);
     // A real-name report's acceptance notice is due within 15 working days.
     expect(Date.parse(report.acceptDueAt) - Date.now()).toBeGreaterThan(15 * 86_400_000);
     expect((await c.inspector.post(`/api/supervision/reports/${id}/conclude`, { text: '结论' })).statusCode).toBe(409);
     expect((await c.inspector.post(`/api/supervision/reports/${id}/accept`, { version: report.version + 1 })).statusCode).toBe(409);
     expect((await c.inspector.post(`/api/supervision/reports/${id}/accept`, { version: report.version })).json()).toMatchObject({ state: 'accepted' });
     expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, {})).statusCode).toBe(409);
-    expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, { disposal: 'preliminary_check' })).json()).toMatchObject({ state: 'investigating' });
+    expect((await c.inspector.post(`/api/supervision/reports/${id}/dispose`, { disposal: 'preliminary_check', text: '先调取补贴发放台账' })).json()).toMatchObject({ state: 'investigating' });
     expect((await c.inspector.post(`/api/supervision/reports/${id}/messages`, { kind: 'question', body: '请提供收受好处费的时间和见证人' })).statusCode).toBe(204);
     const answer = await t.app.inject({ method: 'POST', url: '/api/supervision/follow-up/messages', payload: { receipt, kind: 'answer', body: '3月12日，在村委会办公室，见证人张某' }, remoteAddress: '10.0.0.2' });
     expect(answer.statusCode, answer.body).toBe(204);
@@ -144,6 +145,7 @@ describe('the way of a report', () => {
     expect(closed.json()).toMatchObject({ state: 'closed' });
     const seen = (await followUp(receipt, '10.0.0.2')).json();
     expect(seen.state).toBe('closed');
+    // The note with 处置 stays among the inspectors.
     expect(seen.messages.map((m: { author: string; kind: string }) => `${m.author}:${m.kind}`)).toEqual(['system:notice', 'inspector:question', 'reporter:answer', 'inspector:conclusion', 'system:notice']);
     expect(seen.messages[2].body).toContain('见证人张某');
     const after = (await c.inspector.get(`/api/supervision/reports/${id}`)).json();
@@ -181,6 +183,9 @@ describe('the reporter’s identity', () => {
     expect((await c.admin.get('/api/supervision/identity-requests')).statusCode).toBe(403);
     const pending = (await c.custodian.get('/api/supervision/identity-requests')).json().items;
     expect(pending[0]).toMatchObject({ id: requestId, reportId: named.id, reason: '需联系举报人补充证据', status: 'pending' });
+    expect(pending[0].inspectorName).toMatch(/^inspector/);
+    expect((await c.inspector.get(`/api/supervision/reports/${named.id}/identity-requests`)).json().items).toEqual([expect.objectContaining({ id: requestId, status: 'pending' })]);
+    expect((await c.accused.get(`/api/supervision/reports/${named.id}/identity-requests`)).json().items).toEqual([]);
     expect((await c.custodian.post(`/api/supervision/identity-requests/${requestId}/decision`, { approve: true })).statusCode).toBe(204);
     expect((await c.custodian.post(`/api/supervision/identity-requests/${requestId}/decision`, { approve: false })).statusCode).toBe(409);
     const identity = await c.inspector.get(`/api/supervision/reports/${named.id}/identity`);
@@ -227,7 +232,7 @@ describe('at rest', () => {
       for (const row of rows) for (const v of Object.values(row)) dump.push(v instanceof Uint8Array ? Buffer.from(v).toString('latin1') + Buffer.from(v).toString('utf8') : JSON.stringify(v));
     }
     const all = dump.join('\n');
-    for (const secret of [SECRET.slice(0, 8), '危房改造', ACCUSED, '王某某', REPORTER.name, REPORTER.phone, '需联系举报人补充证据', '见证人张某', '经初步核实']) expect(all.includes(secret), secret).toBe(false);
+    for (const secret of [SECRET.slice(0, 8), '危房改造', ACCUSED, '王某某', REPORTER.name, REPORTER.phone, '需联系举报人补充证据', '见证人张某', '经初步核实', '先调取补贴发放台账']) expect(all.includes(secret), secret).toBe(false);
     // The audit entry of a filing names no one and no address.
     const [entry] = await queryRows<{ actor_id: number | null; ip: string | null; actor_label: string }>(t.db, sql`SELECT actor_id, ip, actor_label FROM audit_log WHERE action = 'supervision.report.file' LIMIT 1`);
     expect(entry).toEqual({ actor_id: null, ip: null, actor_label: '举报人' });
