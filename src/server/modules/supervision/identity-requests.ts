@@ -10,25 +10,18 @@ import { Permission } from '../../platform/access/permission.js';
 import { audit } from '../../platform/audit/audit.js';
 import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { publicKeyOf, seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
+import { seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { Conflict, Forbidden, NotFound } from '../../platform/http/errors.js';
 import { users } from '../../platform/auth/auth.tables.js';
 import { supervisionIdentities, supervisionIdentityRequests, supervisionMessages, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
 import { publicKeysOf } from './user-keys.js';
-
-/** The report's keypair as `userId` holds it in `role`, or undefined. */
-async function heldReportKeys(ex: Executor, reportId: number, userId: number, role: 'inspector' | 'custodian', own: KeyPair): Promise<KeyPair | undefined> {
-  const [grant] = await ex.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, role)));
-  if (!grant) return undefined;
-  const privateKey = await unseal(grant.sealedKey, own);
-  return { privateKey, publicKey: await publicKeyOf(privateKey) };
-}
+import { heldReportKeys, openReportKey, reportGrant } from './report-grants.js';
 
 /** An inspector of a real-name report asks for the reporter's identity. */
 export async function requestIdentity(ctx: CommandContext, p: { reportId: number; reason: string }): Promise<number> {
   const userId = ctx.actor?.userId ?? -1;
   const [report] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.id, p.reportId));
-  const [grant] = report ? await ctx.tx.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, p.reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector'))) : [];
+  const grant = report ? await reportGrant(ctx.tx, p.reportId, userId, 'inspector') : undefined;
   if (!report || !grant) throw new NotFound();
   if (!can(ctx.actor, Permission.SupervisionHandle, { path: report.competentPath })) throw new Forbidden();
   if (report.anonymous) throw new Conflict('supervision_anonymous_report');
@@ -61,8 +54,7 @@ export async function identityRequestsFor(ex: Executor, custodianId: number, own
     .limit(200);
   return Promise.all(
     rows.map(async ({ r, number, sealedKey, inspectorName }) => {
-      const privateKey = await unseal(sealedKey, own);
-      const reason = utf8(await unseal(r.reason, { privateKey, publicKey: await publicKeyOf(privateKey) }));
+      const reason = utf8(await unseal(r.reason, await openReportKey(sealedKey, own)));
       return { id: r.id, reportId: r.reportId, reportNumber: number, inspectorId: r.inspectorId, inspectorName, reason, status: r.status, createdAt: r.createdAt.toISOString() };
     }),
   );
@@ -73,7 +65,7 @@ export async function decideIdentityRequest(ctx: CommandContext, p: { requestId:
   const custodianId = ctx.actor?.userId ?? -1;
   if (!can(ctx.actor, Permission.SupervisionCustody)) throw new Forbidden();
   const [request] = await ctx.tx.select().from(supervisionIdentityRequests).where(eq(supervisionIdentityRequests.id, p.requestId)).for('update');
-  const held = request && p.own ? await heldReportKeys(ctx.tx, request.reportId, custodianId, 'custodian', p.own) : undefined;
+  const held = request ? await heldReportKeys(ctx.tx, request.reportId, custodianId, 'custodian', p.own) : undefined;
   if (!request || !held || !p.own) throw new NotFound();
   if (request.status !== 'pending') throw new Conflict('supervision_request_decided', { status: request.status });
   const [report] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.id, request.reportId));

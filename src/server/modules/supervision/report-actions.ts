@@ -4,20 +4,18 @@
  * Every message is sealed to the report's public key before it is written; inspectors' acts
  * are audited under their name, a reporter's without any.
  */
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { can } from '../../platform/access/actor.js';
 import { Permission } from '../../platform/access/permission.js';
 import { audit } from '../../platform/audit/audit.js';
 import { DEFAULT_TIME_ZONE, type CommandContext } from '../../platform/context.js';
-import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
-import { publicKeyOf, seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
+import { seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { addWorkingDays } from '../../platform/time/working-days.js';
 import { loadWorkCalendar } from '../cases/case.exports.js';
 import { accountOfPerson, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
 import { publicKeysOf } from './user-keys.js';
-import { receiptSalt } from './receipt-salt.js';
+import { blindContext, heldReportKeys, reportGrant, reportOfReceipt } from './report-grants.js';
 import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
 
@@ -33,7 +31,7 @@ const notices: Partial<Record<ReportEvent, string>> = {
 async function lockForInspector(ctx: CommandContext, reportId: number, version?: number): Promise<ReportRow> {
   const [row] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.id, reportId)).for('update');
   const userId = ctx.actor?.userId ?? -1;
-  const [grant] = row ? await ctx.tx.select({ userId: supervisionReportKeys.userId }).from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector'))) : [];
+  const grant = row ? await reportGrant(ctx.tx, reportId, userId, 'inspector') : undefined;
   if (!row || !grant) throw new NotFound();
   if (!can(ctx.actor, Permission.SupervisionHandle, { path: row.competentPath })) throw new Forbidden();
   if (version !== undefined && version !== row.version) throw new Conflict('supervision_version_conflict', { current: row.version });
@@ -97,15 +95,12 @@ export async function inspectorMessage(ctx: CommandContext, p: { reportId: numbe
 
 /** A reporter's answer or added material, with the receipt; NotFound for a receipt of no report. */
 export async function reporterMessage(ctx: CommandContext, p: { receipt: string; kind: 'answer' | 'material'; body: string }): Promise<void> {
-  const receipt = parseReceipt(p.receipt);
-  if (!receipt) throw new NotFound();
-  const [row] = await ctx.tx.select().from(supervisionReports).where(eq(supervisionReports.receiptHash, await receiptHash(receipt, await receiptSalt(ctx.tx)))).for('update');
+  const row = (await reportOfReceipt(ctx.tx, p.receipt, true))?.row;
   if (!row) throw new NotFound();
   if (row.state === 'archived') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: p.kind });
   await addMessage(ctx, row, { author: 'reporter', kind: p.kind, body: p.body });
   await ctx.tx.update(supervisionReports).set({ updatedAt: ctx.now }).where(eq(supervisionReports.id, row.id));
-  const blind: CommandContext = { ...ctx, actor: null, ip: null, requestId: randomUUID() };
-  await audit(blind, { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', scopePath: row.competentPath });
+  await audit(blindContext(ctx), { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', scopePath: row.competentPath });
 }
 
 /** The clocks' sweep: flags reports whose acceptance notice or result is overdue; returns how many it flagged. */
@@ -134,7 +129,7 @@ export async function transferReport(ctx: CommandContext, p: { reportId: number;
   const level = place ? await nearestHolderLevel(ctx.tx, ['discipline_inspector'], place.path) : undefined;
   if (!place || !level) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
   if (level.nodeId === row.competentNodeId) throw new Conflict('supervision_same_level');
-  const keys = p.own ? await heldKeys(ctx, row.id, p.own) : undefined;
+  const keys = await heldReportKeys(ctx.tx, row.id, ctx.actor?.userId ?? -1, 'inspector', p.own);
   if (!keys) throw new NotFound();
   const matter = JSON.parse(utf8(await unseal(row.content, keys))) as { accusedPersonId?: number };
   const accusedUser = matter.accusedPersonId ? await accountOfPerson(ctx.tx, matter.accusedPersonId) : null;
@@ -150,12 +145,4 @@ export async function transferReport(ctx: CommandContext, p: { reportId: number;
   await addMessage(ctx, row, { author: 'inspector', kind: 'internal', body: `转交理由：${p.reason}` });
   await audit(ctx, { action: 'supervision.report.transfer', subjectType: 'supervision_report', subjectId: row.id, changes: { fromNodeId: row.competentNodeId, toNodeId: level.nodeId, readers: readers.size }, scopePath: row.competentPath });
   return updated!;
-}
-
-/** The report's keypair through the caller's inspector grant. */
-async function heldKeys(ctx: CommandContext, reportId: number, own: KeyPair): Promise<KeyPair | undefined> {
-  const [grant] = await ctx.tx.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, ctx.actor?.userId ?? -1), eq(supervisionReportKeys.role, 'inspector')));
-  if (!grant) return undefined;
-  const privateKey = await unseal(grant.sealedKey, own);
-  return { privateKey, publicKey: await publicKeyOf(privateKey) };
 }

@@ -9,7 +9,6 @@
  * No IP address, account or request id ties the reporter to the report: the audit entry is
  * written without them.
  */
-import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { CommandContext } from '../../platform/context.js';
@@ -22,6 +21,7 @@ import { DEFAULT_TIME_ZONE } from '../../platform/context.js';
 import { accountOfPerson, holdersAbove, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
 import { supervisionIdentities, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
 import { receiptSalt } from './receipt-salt.js';
+import { blindContext } from './report-grants.js';
 import { publicKeysOf } from './user-keys.js';
 import { acceptDue } from './report-actions.js';
 
@@ -90,7 +90,6 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
     for (const [holderId, pk] of custodians) await ctx.tx.insert(supervisionIdentities).values({ reportId: report!.id, holderId, sealed: await seal(identity, pk) });
   }
   // Neither the caller, their address nor the request id: nothing links the reporter to it.
-  const blind: CommandContext = { ...ctx, actor: null, ip: null, requestId: randomUUID() };
-  await audit(blind, { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size }, scopePath: level?.path ?? place.path });
+  await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size }, scopePath: level?.path ?? place.path });
   return { id: report!.id, receipt };
 }

@@ -6,11 +6,9 @@
  */
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
-import { parseReceipt, receiptHash } from '../../platform/crypto/receipts.js';
-import { unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
-import { publicKeyOf } from '../../platform/crypto/sealing.js';
+import { publicKeyOf, unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { NotFound } from '../../platform/http/errors.js';
-import { receiptSalt } from './receipt-salt.js';
+import { heldReportKeys, reportOfReceipt } from './report-grants.js';
 import { eventsFrom, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind, type ReportState } from './supervision.tables.js';
 
@@ -62,26 +60,17 @@ async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<Repo
 
 /** The report a receipt belongs to, opened with it; NotFound for a receipt that is malformed or belongs to none. */
 export async function reportByReceipt(ex: Executor, typed: string): Promise<ReportView> {
-  const receipt = parseReceipt(typed);
-  if (!receipt) throw new NotFound();
-  const [row] = await ex.select().from(supervisionReports).where(eq(supervisionReports.receiptHash, await receiptHash(receipt, await receiptSalt(ex))));
-  if (!row) throw new NotFound();
+  const found = await reportOfReceipt(ex, typed);
+  if (!found) throw new NotFound();
+  const { row, receipt } = found;
   const privateKey = await unwrapKey(row.receiptKey, receipt);
   return viewOf(ex, row, { privateKey, publicKey: await publicKeyOf(privateKey) });
-}
-
-/** The report's keypair as `userId` holds it (sealed to their public key), or undefined. */
-async function reportKeys(ex: Executor, reportId: number, userId: number, own: KeyPair): Promise<KeyPair | undefined> {
-  const [grant] = await ex.select().from(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, reportId), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector')));
-  if (!grant) return undefined;
-  const privateKey = await unseal(grant.sealedKey, own);
-  return { privateKey, publicKey: await publicKeyOf(privateKey) };
 }
 
 /** An inspector's view of a report sealed to them; NotFound otherwise (whether it exists is not told). */
 export async function reportForInspector(ex: Executor, reportId: number, userId: number, own: KeyPair | undefined): Promise<ReportView> {
   const [row] = await ex.select().from(supervisionReports).where(eq(supervisionReports.id, reportId));
-  const keys = row && own ? await reportKeys(ex, reportId, userId, own) : undefined;
+  const keys = row ? await heldReportKeys(ex, reportId, userId, 'inspector', own) : undefined;
   if (!row || !keys) throw new NotFound();
   return viewOf(ex, row, keys);
 }

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, login, makeNode, makeUser, type Client, type TestApp } from '../../../../test/helpers/app.js';
-import { roles } from '../../platform/access/roles.js';
+import { roles, type Role } from '../../platform/access/roles.js';
 
 let t: TestApp;
 const clients = new Map<string, Client>();
@@ -24,7 +24,7 @@ beforeAll(async () => {
   const community = await makeNode(t.db, { level: 'community', parent: street });
   const sfx = district.id;
   // One account per role over the whole district — the custodian first, so keys are escrowed.
-  const ordered = ['custodian', ...roles.filter((r) => r !== 'custodian')];
+  const ordered: Role[] = ['custodian', ...roles.filter((r) => r !== 'custodian')];
   for (const role of ordered) await makeUser(t.db, { username: `${role}${sfx}`, roles: [{ role, nodeId: district.id }], kind: role === 'resident' ? 'resident' : 'staff' });
   await makeUser(t.db, { username: `competent${sfx}`, roles: [{ role: 'discipline_inspector', nodeId: street.id }] });
   for (const name of [...ordered, 'competent']) clients.set(name, await login(t.app, `${name}${sfx}`));

@@ -9,7 +9,7 @@ import { DEMO_PASSWORD } from '../org/demo-logins.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { flagOverdueReports } from './report-actions.js';
 import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
-import { custodianKeys, needsKeys, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
+import { needsKeys, publicKeysOf, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
 
 export const supervisionModule = defineModule({
   name: 'supervision',
@@ -30,7 +30,8 @@ export const supervisionModule = defineModule({
     if (!needsKeys(actor)) return;
     const custodians = new Set<number>();
     for (const g of actor.grants) for (const id of await holdersAbove(ctx.tx, ['custodian'], g.path)) custodians.add(id);
-    await unlockAtSignIn(ctx, s, actor, await custodianKeys(ctx.tx, [...custodians], s.userId));
+    // Custodians with keys (made at their own first sign-in); userKeyPair skips one's own escrow.
+    await unlockAtSignIn(ctx, s, actor, await publicKeysOf(ctx.tx, [...custodians]));
   },
   onPasswordChange: rewrapAtPasswordChange,
   // The demo's inspector and custodian get their keys now (their password is the public demo
@@ -39,7 +40,7 @@ export const supervisionModule = defineModule({
     const roots = await rootNodes(ctx.tx);
     const holders = async (role: string) => [...new Set((await Promise.all(roots.map((r) => holdersWithin(ctx.tx, [role], r.path)))).flat())];
     for (const id of await holders('custodian')) await userKeyPair(ctx, id, DEMO_PASSWORD, new Map());
-    const custodians = await custodianKeys(ctx.tx, await holders('custodian'));
+    const custodians = await publicKeysOf(ctx.tx, await holders('custodian'));
     for (const id of await holders('discipline_inspector')) await userKeyPair(ctx, id, DEMO_PASSWORD, custodians);
   },
   jobs: [

@@ -6,7 +6,7 @@
  *
  * The server holds a private key in memory only while it serves that user's request.
  */
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { can, type Actor } from '../../platform/access/actor.js';
 import { Permission } from '../../platform/access/permission.js';
 import type { CommandContext } from '../../platform/context.js';
@@ -70,15 +70,4 @@ export async function rewrapAtPasswordChange(ctx: CommandContext, c: PasswordCha
   if (!row) return;
   const privateKey = await unwrapKey(row.wrappedKey, c.oldPassword);
   await ctx.tx.update(supervisionKeys).set({ wrappedKey: await wrapKey(privateKey, c.newPassword), updatedAt: ctx.now }).where(eq(supervisionKeys.userId, c.userId));
-}
-
-/** Custodians' public keys (users holding supervision.custody who have signed in since they got it). */
-export async function custodianKeys(ex: Executor, custodianIds: readonly number[], except?: number): Promise<Map<number, Uint8Array>> {
-  const ids = custodianIds.filter((id) => id !== except);
-  if (ids.length === 0) return new Map();
-  const rows = await ex
-    .select({ userId: supervisionKeys.userId, publicKey: supervisionKeys.publicKey })
-    .from(supervisionKeys)
-    .where(and(inArray(supervisionKeys.userId, ids), ne(supervisionKeys.userId, except ?? -1)));
-  return new Map(rows.map((r) => [r.userId, r.publicKey]));
 }
