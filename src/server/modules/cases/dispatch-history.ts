@@ -13,6 +13,7 @@ import { Forbidden, NotFound } from '../../platform/http/errors.js';
 import { caseById } from './case.repo.js';
 import { casePolicy } from './case.policy.js';
 import { callerOfActor } from './commands/transition.js';
+import { supervisionPathSql } from './catalogue/supervision.js';
 
 export interface DispatchedCase {
   title: string;
@@ -32,7 +33,7 @@ export async function dispatchedCases(ex: Executor, limit: number): Promise<Disp
     sql`SELECT c.title, c.description, cc.path, c.lead_org_id AS org_id,
                EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = c.id AND (e.event = 'redispatch' OR e.data ? 'fromCategoryId')) AS corrected
           FROM cases c LEFT JOIN case_categories cc ON cc.id = c.category_id
-         WHERE c.lead_org_id IS NOT NULL AND (cc.path IS NULL OR (cc.path <> '纪检监察' AND cc.path NOT LIKE '纪检监察/%'))
+         WHERE c.lead_org_id IS NOT NULL AND (cc.path IS NULL OR NOT ${supervisionPathSql(sql`cc.path`)})
          ORDER BY c.id DESC LIMIT ${limit}`,
   );
   return rows.map((r) => ({ title: r.title, description: r.description, categoryPath: r.path, orgId: Number(r.org_id), corrected: r.corrected }));
@@ -89,7 +90,7 @@ export async function usableCategoriesByPath(ex: Executor, paths: readonly strin
   const rows = await queryRows<{ id: string | number; name: string; path: string }>(
     ex,
     sql`SELECT c.id, c.name, c.path FROM case_categories c
-         WHERE c.path = ANY (${sql.param([...paths])}::text[]) AND c.path <> '纪检监察' AND c.path NOT LIKE '纪检监察/%'
+         WHERE c.path = ANY (${sql.param([...paths])}::text[]) AND NOT ${supervisionPathSql(sql`c.path`)}
            AND NOT EXISTS (SELECT 1 FROM case_categories a WHERE NOT a.active AND (a.id = c.id OR c.path LIKE a.path || '/%'))`,
   );
   return new Map(rows.map((r) => [r.path, { id: Number(r.id), name: r.name }]));

@@ -48,13 +48,7 @@ export async function accountsOfUnit(ex: Executor, orgId: number): Promise<numbe
  * only the nearest level that has any (the dispatchers of a place; the level above a unit).
  */
 export async function nearestHolders(ex: Executor, roles: readonly string[], path: string): Promise<number[]> {
-  const rows = await ex
-    .select({ userId: roleAssignments.userId, nodePath: adminNodes.path })
-    .from(roleAssignments)
-    .innerJoin(adminNodes, eq(adminNodes.id, roleAssignments.nodeId))
-    .where(and(inArray(roleAssignments.role, [...roles]), sql`${path} LIKE ${adminNodes.path} || '%'`));
-  const deepest = Math.max(0, ...rows.map((r) => r.nodePath.length));
-  return [...new Set(rows.filter((r) => r.nodePath.length === deepest).map((r) => r.userId))];
+  return (await nearestHolderLevel(ex, roles, path))?.userIds ?? [];
 }
 
 /** The path of a node's parent (the level above), or undefined at a root. */

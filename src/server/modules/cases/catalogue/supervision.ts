@@ -3,6 +3,15 @@
  * not offered to outside systems (case-submitter refuses 举报 in them; a dispatcher cannot
  * move a case into them).
  */
+import { sql, type SQL } from 'drizzle-orm';
+
+export const SUPERVISION_ROOT = '纪检监察';
+
 export function isSupervisionCategory(path: string): boolean {
-  return path === '纪检监察' || path.startsWith('纪检监察/');
+  return path === SUPERVISION_ROOT || path.startsWith(`${SUPERVISION_ROOT}/`);
+}
+
+/** The SQL twin of `isSupervisionCategory` for a category-path column or expression. */
+export function supervisionPathSql(path: SQL): SQL {
+  return sql`(${path} = ${SUPERVISION_ROOT} OR ${path} LIKE ${SUPERVISION_ROOT + '/%'})`;
 }
