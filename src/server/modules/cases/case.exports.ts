@@ -20,6 +20,8 @@ export { caseToDispatch, casesAwaitingDispatch, dispatchedCases, routeUnits, usa
 export { categoryById, listCategories, loadWorkCalendar, type CategoryView } from './catalogue/catalogue.queries.js';
 export { caseTypes, type CaseType } from './cases.tables.js';
 export { urgencies, type Urgency } from './deadlines.js';
+export { sniffMime } from './photos/photo-format.js';
+export { stripMetadata } from './photos/strip-metadata.js';
 
 /** States whose case's words are public (accepted and handled; not awaiting review, refused or merged). */
 const publishedStates: readonly CaseState[] = ['accepted', 'dispatched', 'objected', 'signed', 'in_progress', 'replied', 'verified', 'rated', 'closed', 'answered'];

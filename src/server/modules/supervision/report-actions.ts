@@ -15,6 +15,8 @@ import { addWorkingDays } from '../../platform/time/working-days.js';
 import { loadWorkCalendar } from '../cases/case.exports.js';
 import { accountOfPerson, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
 import { publicKeysOf } from './user-keys.js';
+import { storeAttachments } from './report-attachments.js';
+import type { Upload } from './report-form.js';
 import { blindContext, heldReportKeys, reportGrant, reportOfReceipt } from './report-grants.js';
 import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
@@ -38,8 +40,12 @@ async function lockForInspector(ctx: CommandContext, reportId: number, version?:
   return row;
 }
 
-async function addMessage(ctx: CommandContext, row: ReportRow, m: { author: 'reporter' | 'inspector' | 'system'; kind: MessageKind; body: string }): Promise<void> {
-  await ctx.tx.insert(supervisionMessages).values({ reportId: row.id, author: m.author, authorUserId: m.author === 'inspector' ? (ctx.actor?.userId ?? null) : null, kind: m.kind, body: await seal(m.body, row.publicKey), createdAt: ctx.now });
+async function addMessage(ctx: CommandContext, row: ReportRow, m: { author: 'reporter' | 'inspector' | 'system'; kind: MessageKind; body: string }): Promise<number> {
+  const [added] = await ctx.tx
+    .insert(supervisionMessages)
+    .values({ reportId: row.id, author: m.author, authorUserId: m.author === 'inspector' ? (ctx.actor?.userId ?? null) : null, kind: m.kind, body: await seal(m.body, row.publicKey), createdAt: ctx.now })
+    .returning({ id: supervisionMessages.id });
+  return added!.id;
 }
 
 export interface ReportActionProps {
@@ -93,14 +99,15 @@ export async function inspectorMessage(ctx: CommandContext, p: { reportId: numbe
   await audit(ctx, { action: `supervision.report.${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, scopePath: row.competentPath });
 }
 
-/** A reporter's answer or added material, with the receipt; NotFound for a receipt of no report. */
-export async function reporterMessage(ctx: CommandContext, p: { receipt: string; kind: 'answer' | 'material'; body: string }): Promise<void> {
+/** A reporter's answer or added material (with files, if any), with the receipt; NotFound for a receipt of no report. */
+export async function reporterMessage(ctx: CommandContext, p: { receipt: string; kind: 'answer' | 'material'; body: string; files?: Upload[] }): Promise<void> {
   const row = (await reportOfReceipt(ctx.tx, p.receipt, true))?.row;
   if (!row) throw new NotFound();
   if (row.state === 'archived') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: p.kind });
-  await addMessage(ctx, row, { author: 'reporter', kind: p.kind, body: p.body });
+  const messageId = await addMessage(ctx, row, { author: 'reporter', kind: p.kind, body: p.body });
+  const files = await storeAttachments(ctx, row, p.files ?? [], messageId);
   await ctx.tx.update(supervisionReports).set({ updatedAt: ctx.now }).where(eq(supervisionReports.id, row.id));
-  await audit(blindContext(ctx), { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', scopePath: row.competentPath });
+  await audit(blindContext(ctx), { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', changes: { files }, scopePath: row.competentPath });
 }
 
 /** The clocks' sweep: flags reports whose acceptance notice or result is overdue; returns how many it flagged. */

@@ -24,6 +24,8 @@ import { receiptSalt } from './receipt-salt.js';
 import { blindContext } from './report-grants.js';
 import { publicKeysOf } from './user-keys.js';
 import { acceptDue } from './report-actions.js';
+import { storeAttachments } from './report-attachments.js';
+import type { Upload } from './report-form.js';
 
 export interface ReportInput {
   anonymous: boolean;
@@ -40,6 +42,8 @@ export interface ReportInput {
   reporter?: { name: string; phone: string; idNumber?: string | undefined } | undefined;
   /** A signed-in resident filing under their own name. */
   reporterUserId?: number | null;
+  /** Files sent with the report (multipart). */
+  files?: Upload[];
 }
 
 /** JB20261129-0001: the day's count, drawn under a lock on the day (numbers reveal order, not who). */
@@ -62,7 +66,7 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
 
   const keys = await newKeyPair();
   const receipt = await newReceipt();
-  const { anonymous, reporter, reporterUserId, ...matter } = input;
+  const { anonymous, reporter, reporterUserId, files, ...matter } = input;
   const [report] = await ctx.tx
     .insert(supervisionReports)
     .values({
@@ -85,11 +89,12 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
     ctx.tx.insert(supervisionReportKeys).values({ reportId: report!.id, userId, sealedKey: await seal(keys.privateKey, publicKey), role, grantedAt: ctx.now }).onConflictDoNothing();
   for (const [userId, pk] of inspectors) await grant(userId, pk, 'inspector');
   for (const [userId, pk] of custodians) await grant(userId, pk, 'custodian');
+  const attached = await storeAttachments(ctx, { id: report!.id, publicKey: keys.publicKey }, files ?? []);
   if (!anonymous) {
     const identity = JSON.stringify({ ...reporter, userId: reporterUserId ?? null });
     for (const [holderId, pk] of custodians) await ctx.tx.insert(supervisionIdentities).values({ reportId: report!.id, holderId, sealed: await seal(identity, pk) });
   }
   // Neither the caller, their address nor the request id: nothing links the reporter to it.
-  await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size }, scopePath: level?.path ?? place.path });
+  await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size, files: attached }, scopePath: level?.path ?? place.path });
   return { id: report!.id, receipt };
 }

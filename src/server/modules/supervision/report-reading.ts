@@ -8,6 +8,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/database.js';
 import { publicKeyOf, unseal, unwrapKey, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { NotFound } from '../../platform/http/errors.js';
+import { attachmentFile, attachmentsOf, type AttachmentMeta } from './report-attachments.js';
 import { heldReportKeys, reportOfReceipt } from './report-grants.js';
 import { eventsFrom, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind, type ReportState } from './supervision.tables.js';
@@ -35,6 +36,7 @@ export interface ReportView {
   actions: ReportEvent[];
   matter: { accused: string; accusedPersonId?: number; content: string; happenedAt?: string; place?: string; nodeId: number };
   messages: ReportMessage[];
+  attachments: AttachmentMeta[];
 }
 
 type ReportRow = typeof supervisionReports.$inferSelect;
@@ -55,6 +57,7 @@ async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<Repo
     actions: eventsFrom(row.state),
     matter: JSON.parse(utf8(await unseal(row.content, keys))) as ReportView['matter'],
     messages: await Promise.all(messages.map(async (m) => ({ id: m.id, author: m.author, kind: m.kind, body: utf8(await unseal(m.body, keys)), createdAt: m.createdAt.toISOString() }))),
+    attachments: await attachmentsOf(ex, row.id, keys),
   };
 }
 
@@ -85,4 +88,11 @@ export async function inspectorReports(ex: Executor, userId: number, limit = 100
     .orderBy(desc(supervisionReports.id))
     .limit(limit);
   return rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }));
+}
+
+/** One attachment of a report sealed to the inspector, opened; NotFound otherwise. */
+export async function attachmentForInspector(ex: Executor, reportId: number, attachmentId: number, userId: number, own: KeyPair | undefined): Promise<{ name: string; mime: string; bytes: Buffer }> {
+  const keys = await heldReportKeys(ex, reportId, userId, 'inspector', own);
+  if (!keys) throw new NotFound();
+  return attachmentFile(ex, reportId, attachmentId, keys);
 }

@@ -23,6 +23,11 @@ export const supervisionModule = defineModule({
     supervision_request_decided: { zh: '该申请已审批（{status}）', en: 'This request was already decided ({status})' },
     supervision_same_level: { zh: '该地点的管辖机构即本级，无需转交', en: 'That place’s competent level is this one' },
     supervision_version_conflict: { zh: '举报件已被他人更新，请刷新后重试', en: 'The report was changed meanwhile; reload and try again' },
+    supervision_attachment_too_large: { zh: '每次最多上传 {files} 个附件，每个不超过 {mib} MB', en: 'At most {files} files per upload, each at most {mib} MiB' },
+    supervision_attachments_full: { zh: '每件举报最多 {max} 个附件', en: 'A report takes at most {max} attachments' },
+    supervision_attachment_type: { zh: '第 {n} 个附件的类型不支持（可上传图片、PDF、Office 文档、文本、录音录像）', en: 'Attachment {n} is of a type not accepted (photos, PDF, Office documents, text, audio and video are)' },
+    supervision_attachment_empty: { zh: '第 {n} 个附件是空文件', en: 'Attachment {n} is empty' },
+    supervision_form_malformed: { zh: '表单格式有误，请重新提交', en: 'The form could not be read; please send it again' },
   },
   onSignIn: async (ctx, s) => {
     const found = await loadActorFromOrg(ctx.tx, s.userId);

@@ -3,6 +3,7 @@
  * cached (`Cache-Control: no-store`), log nothing per request (no address in any log), are
  * rate-limited per client address, and ask for proof of work when traffic looks like abuse.
  */
+import multipart from '@fastify/multipart';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Permission } from '../../platform/access/permission.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth.plugin.js';
@@ -14,7 +15,9 @@ import { guards, type Guarded } from './abuse-guard.js';
 import type { GzApp } from '../../platform/module.js';
 import { rootNodes } from '../org/org.exports.js';
 import { fileReport } from './report-intake.js';
-import { inspectorReports, reportByReceipt, reportForInspector } from './report-reading.js';
+import { attachmentForInspector, inspectorReports, reportByReceipt, reportForInspector } from './report-reading.js';
+import { formLimits, readForm, reportBodyOf, type Upload } from './report-form.js';
+import { audit } from '../../platform/audit/audit.js';
 import * as S from './supervision.schema.js';
 import { sessionKeyPair } from './user-keys.js';
 import { inspectorMessage, reportAction, reporterMessage, transferReport } from './report-actions.js';
@@ -68,15 +71,83 @@ function actionRoutes(app: GzApp): void {
       return reply.code(204).send(null);
     },
   });
-  app.post('/api/supervision/follow-up/messages', {
-    ...quiet,
-    config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
-    schema: { tags, summary: '补充材料 / 回答 The reporter adds material or answers, with the receipt', body: S.ReporterMessageBody, response: { 204: z.null() } },
+  app.get('/api/supervision/reports/:id/attachments/:attachmentId', {
+    config: { access: Permission.SupervisionRead },
+    schema: { tags, summary: '附件 An attachment of a report sealed to the signed-in inspector (download; each opening audited)', params: S.AttachmentParams },
     handler: async (request, reply) => {
+      const { id, attachmentId } = request.params;
+      const own = await ownKeys(request);
+      const file = await runCommand(request, async (ctx) => {
+        const opened = await attachmentForInspector(ctx.tx, id, attachmentId, ctx.actor!.userId, own);
+        await audit(ctx, { action: 'supervision.report.attachment_open', subjectType: 'supervision_report', subjectId: id, changes: { attachmentId } });
+        return opened;
+      });
       noStore(reply);
-      await withReceipt(request, () => runCommand(request, (ctx) => reporterMessage(ctx, request.body)));
-      return reply.code(204).send(null);
+      return sendDownload(reply, file);
     },
+  });
+}
+
+/** An opened attachment as a download: never rendered in the console's origin (only photos keep their type, for preview). */
+function sendDownload(reply: FastifyReply, file: { name: string; mime: string; bytes: Buffer }) {
+  const type = file.mime.startsWith('image/') ? file.mime : 'application/octet-stream';
+  return reply
+    .header('content-type', type)
+    .header('content-disposition', `attachment; filename="attachment"; filename*=UTF-8''${encodeURIComponent(file.name)}`)
+    .header('x-content-type-options', 'nosniff')
+    .header('content-security-policy', "default-src 'none'; sandbox")
+    .send(file.bytes);
+}
+
+/** Files of a multipart request, read in preValidation and taken by the handler. */
+const uploads = new WeakMap<FastifyRequest, Upload[]>();
+
+/** A multipart body becomes the route's JSON shape before validation (the schema checks both alike); its files wait on the request. */
+function fromForm(shape: (fields: Record<string, string>, files: Upload[]) => Record<string, unknown>) {
+  return async (request: FastifyRequest): Promise<void> => {
+    if (!request.isMultipart()) return;
+    const form = await readForm(request);
+    uploads.set(request, form.files);
+    request.body = shape(form.fields, form.files);
+  };
+}
+
+const materialOf = (fields: Record<string, string>, files: Upload[]) => ({
+  receipt: fields.receipt,
+  kind: fields.kind ?? 'material',
+  // Files alone are material enough; the thread says how many came.
+  body: fields.body?.trim() ? fields.body : files.length > 0 ? `补充材料（附件 ${files.length} 个）` : fields.body,
+});
+
+/** The reporter's routes that take files: filing and adding material. */
+async function reporterFormRoutes(app: GzApp): Promise<void> {
+  await app.register(async (scope: GzApp) => {
+    await scope.register(multipart, { limits: formLimits });
+    scope.post('/api/supervision/reports', {
+      ...quiet,
+      config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } },
+      preValidation: fromForm((fields) => reportBodyOf(fields)),
+      schema: { tags, summary: '监督举报 File a report about a cadre (anonymous or real-name; JSON, or multipart with files); answers the receipt, shown once', consumes: ['application/json', 'multipart/form-data'], body: S.ReportBody, response: { 201: S.ReceiptOut } },
+      handler: async (request, reply) => {
+        noStore(reply);
+        await guard(request, 'file', 'report');
+        const b = request.body;
+        const nodeId = b.nodeId ?? (await rootNodes(readContext(request).db))[0]?.id;
+        const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null), files: uploads.get(request) ?? [] }));
+        return reply.code(201).send({ receipt: filed.receipt });
+      },
+    });
+    scope.post('/api/supervision/follow-up/messages', {
+      ...quiet,
+      config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
+      preValidation: fromForm(materialOf),
+      schema: { tags, summary: '补充材料 / 回答 The reporter adds material (JSON, or multipart with files) or answers, with the receipt', consumes: ['application/json', 'multipart/form-data'], body: S.ReporterMessageBody, response: { 204: z.null() } },
+      handler: async (request, reply) => {
+        noStore(reply);
+        await withReceipt(request, () => runCommand(request, (ctx) => reporterMessage(ctx, { ...request.body, files: uploads.get(request) ?? [] })));
+        return reply.code(204).send(null);
+      },
+    });
   });
 }
 
@@ -149,22 +220,10 @@ async function withReceipt<T>(request: FastifyRequest, run: () => Promise<T>): P
   }
 }
 
-export function supervisionRoutes(app: GzApp): void {
+export async function supervisionRoutes(app: GzApp): Promise<void> {
   actionRoutes(app);
   identityRoutes(app);
-  app.post('/api/supervision/reports', {
-    ...quiet,
-    config: { access: 'public', rateLimit: { max: 5, timeWindow: '10 minutes' } },
-    schema: { tags, summary: '监督举报 File a report about a cadre (anonymous or real-name); answers the receipt, shown once', body: S.ReportBody, response: { 201: S.ReceiptOut } },
-    handler: async (request, reply) => {
-      noStore(reply);
-      await guard(request, 'file', 'report');
-      const b = request.body;
-      const nodeId = b.nodeId ?? (await rootNodes(readContext(request).db))[0]?.id;
-      const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null) }));
-      return reply.code(201).send({ receipt: filed.receipt });
-    },
-  });
+  await reporterFormRoutes(app);
   app.post('/api/supervision/follow-up', {
     ...quiet,
     config: { access: 'public', rateLimit: { max: 10, timeWindow: '10 minutes' } },
@@ -173,7 +232,7 @@ export function supervisionRoutes(app: GzApp): void {
       noStore(reply);
       const v = await withReceipt(request, () => reportByReceipt(readContext(request).db, request.body.receipt));
       const { accusedPersonId: _p, nodeId: _n, ...matter } = v.matter;
-      return { state: v.state, receivedAt: v.receivedAt, matter, messages: v.messages.filter((m) => m.kind !== 'internal') };
+      return { state: v.state, receivedAt: v.receivedAt, matter, messages: v.messages.filter((m) => m.kind !== 'internal'), attachments: v.attachments };
     },
   });
   app.get('/api/supervision/reports', {

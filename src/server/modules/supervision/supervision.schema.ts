@@ -27,11 +27,14 @@ export const ReceiptBody = z.object({ receipt: z.string().max(40) });
 
 const Message = z.object({ id: z.number(), author: z.enum(['reporter', 'inspector', 'system']), kind: z.enum(messageKinds), body: z.string(), createdAt: z.string() });
 
+const Attachment = z.object({ id: z.number(), name: z.string(), mime: z.string(), size: z.number(), messageId: z.number().nullable(), createdAt: z.string() });
+
 export const FollowUpOut = z.object({
   state: z.enum(reportStates),
   receivedAt: z.string(),
   matter: z.object({ accused: z.string(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional() }),
   messages: z.array(Message),
+  attachments: z.array(Attachment),
 });
 
 export const ReportOut = z.object({
@@ -48,6 +51,7 @@ export const ReportOut = z.object({
   actions: z.array(z.enum(reportEvents)),
   matter: z.object({ accused: z.string(), accusedPersonId: z.number().optional(), content: z.string(), happenedAt: z.string().optional(), place: z.string().optional(), nodeId: z.number() }),
   messages: z.array(Message),
+  attachments: z.array(Attachment),
 });
 
 export const ReportListOut = z.object({ items: z.array(z.object({ id: z.number(), number: z.string(), state: z.enum(reportStates), anonymous: z.boolean(), overdue: z.boolean(), receivedAt: z.string() })) });
@@ -67,6 +71,7 @@ export const InspectorMessageBody = z.object({ kind: z.enum(['question', 'answer
 export const ReporterMessageBody = z.object({ receipt: z.string().max(40), kind: z.enum(['answer', 'material']), body: text(1, 10_000) });
 
 export const IdentityRequestBody = z.object({ reason: text(5, 2000) });
+export const AttachmentParams = z.object({ id: Id, attachmentId: Id });
 export const CreatedOut = z.object({ id: z.number() });
 export const IdentityRequestsOut = z.object({
   items: z.array(z.object({ id: z.number(), reportId: z.number(), reportNumber: z.string(), inspectorId: z.number(), inspectorName: z.string(), reason: z.string(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })),

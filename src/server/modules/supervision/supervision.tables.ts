@@ -182,3 +182,24 @@ export const supervisionIdentityRequests = pgTable(
   },
   (t) => [index('supervision_identity_requests_status_idx').on(t.status, t.id)],
 );
+
+/**
+ * A file the reporter attached (at filing or later, with the receipt). Its name, type and
+ * size (`meta`, JSON) and its bytes are sealed to the report, so a dump shows only that a
+ * report has n attachments of about this size.
+ */
+export const supervisionAttachments = pgTable(
+  'supervision_attachments',
+  {
+    id: id(),
+    reportId: ref('report_id')
+      .notNull()
+      .references(() => supervisionReports.id),
+    /** The material message it came with (null: attached at filing). */
+    messageId: ref('message_id').references(() => supervisionMessages.id),
+    meta: bytea('meta').notNull(),
+    body: bytea('body').notNull(),
+    createdAt: ts('created_at').notNull(),
+  },
+  (t) => [index('supervision_attachments_report_idx').on(t.reportId, t.id)],
+);
