@@ -37,6 +37,12 @@ export interface Config {
   outboxMaxAttempts: number;
   /** How often the dispatch model is retrained from the dispatched cases, hours (at start too when none is newer). */
   dispatchTrainHours: number;
+  /** 监督举报: whether the reported person's line superiors are kept from reading it (default) or may read it as inspectors. */
+  supervisionLineSuperiors: 'exclude' | 'include';
+  /** Days after archiving that a report's receipt still opens it; then the receipt's key is destroyed. */
+  supervisionReceiptDays: number;
+  /** Days after archiving that a report is kept; then its keys are destroyed (crypto-shredding) and only its number, place and dates remain. */
+  supervisionRetentionDays: number;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -44,6 +50,12 @@ function intFrom(value: string | undefined, fallback: number): number {
   const n = Number.parseInt(value, 10);
   if (!Number.isFinite(n)) throw new Error(`not an integer: ${value}`);
   return n;
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value)) throw new Error(`expected one of ${allowed.join(', ')}: ${value}`);
+  return value as T;
 }
 
 /** Reads the configuration from an environment (defaults to `process.env`). */
@@ -67,5 +79,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxIntervalMs: intFrom(env.GONGZHI_OUTBOX_INTERVAL_MS, 5000),
     outboxMaxAttempts: intFrom(env.GONGZHI_OUTBOX_MAX_ATTEMPTS, 8),
     dispatchTrainHours: intFrom(env.GONGZHI_DISPATCH_TRAIN_HOURS, 24),
+    supervisionLineSuperiors: oneOf(env.GONGZHI_SUPERVISION_LINE_SUPERIORS, ['exclude', 'include'] as const, 'exclude'),
+    supervisionReceiptDays: intFrom(env.GONGZHI_SUPERVISION_RECEIPT_DAYS, 365),
+    supervisionRetentionDays: intFrom(env.GONGZHI_SUPERVISION_RETENTION_DAYS, 1825),
   };
 }

@@ -176,3 +176,54 @@ export async function personPlace(ex: Executor, personId: number): Promise<{ id:
     .where(eq(people.id, personId));
   return row;
 }
+
+/**
+ * A person's line superiors (上级领导), as accounts: whoever holds the `cadre` role on the
+ * person's place or any place above it (the leadership of the administrative line), and
+ * whoever holds a post in an organization above one where the person holds a post (the
+ * organization's own chain: 党支部 → 党总支 → 党委). The person's own account is not among them.
+ */
+export async function lineSuperiorsOf(ex: Executor, personId: number): Promise<number[]> {
+  const rows = await queryRows<{ user_id: string | number }>(
+    ex,
+    sql`WITH RECURSIVE person AS (
+          SELECT p.id, p.user_id, n.path FROM people p JOIN admin_nodes n ON n.id = p.node_id WHERE p.id = ${personId}
+        ), above(id) AS (
+          SELECT o.parent_org_id FROM posts po JOIN organizations o ON o.id = po.org_id WHERE po.person_id = ${personId} AND o.parent_org_id IS NOT NULL
+          UNION
+          SELECT o.parent_org_id FROM organizations o JOIN above a ON o.id = a.id WHERE o.parent_org_id IS NOT NULL
+        )
+        SELECT ra.user_id FROM role_assignments ra JOIN admin_nodes n ON n.id = ra.node_id, person
+         WHERE ra.role = 'cadre' AND person.path LIKE n.path || '%'
+        UNION
+        SELECT pe.user_id FROM posts po JOIN above a ON a.id = po.org_id JOIN people pe ON pe.id = po.person_id WHERE pe.user_id IS NOT NULL
+        EXCEPT
+        SELECT user_id FROM person WHERE user_id IS NOT NULL`,
+  );
+  return rows.map((r) => Number(r.user_id));
+}
+
+/** A person's name, place and account, as records about people show them. */
+export interface PersonSummary {
+  id: number;
+  name: string;
+  nodeId: number;
+  path: string;
+  userId: number | null;
+}
+
+const personSummary = { id: people.id, name: people.name, nodeId: people.nodeId, path: adminNodes.path, userId: people.userId };
+
+/** People by id with their place (lists of records about people). */
+export async function peopleByIds(ex: Executor, ids: readonly number[]): Promise<Map<number, PersonSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await ex.select(personSummary).from(people).innerJoin(adminNodes, eq(adminNodes.id, people.nodeId)).where(anyId(people.id, ids));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+/** The people of accounts, keyed by account id (figures about handlers, who are accounts). */
+export async function peopleOfAccounts(ex: Executor, userIds: readonly number[]): Promise<Map<number, PersonSummary>> {
+  if (userIds.length === 0) return new Map();
+  const rows = await ex.select(personSummary).from(people).innerJoin(adminNodes, eq(adminNodes.id, people.nodeId)).where(anyId(people.userId, userIds));
+  return new Map(rows.map((r) => [r.userId!, r]));
+}

@@ -13,12 +13,12 @@ import { seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { addWorkingDays } from '../../platform/time/working-days.js';
 import { loadWorkCalendar } from '../cases/case.exports.js';
-import { accountOfPerson, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
-import { publicKeysOf } from './user-keys.js';
+import { nodePlace } from '../org/org.exports.js';
+import { readersFor } from './report-readers.js';
 import { storeAttachments } from './report-attachments.js';
 import type { Upload } from './report-form.js';
 import { blindContext, heldReportKeys, reportGrant, reportOfReceipt } from './report-grants.js';
-import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
+import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, TRANSFER_WORKING_DAYS, type ReportEvent } from './report-workflow.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
 
 type ReportRow = typeof supervisionReports.$inferSelect;
@@ -68,6 +68,7 @@ export async function reportAction(ctx: CommandContext, p: ReportActionProps): P
   if (p.event === 'accept') patch.acceptedAt = ctx.now;
   if (p.event === 'dispose') Object.assign(patch, { disposal: p.disposal, disposedAt: ctx.now });
   if (p.event === 'conclude') patch.concludedAt = ctx.now;
+  if (p.event === 'archive') patch.archivedAt = ctx.now;
   if (p.event === 'close') {
     patch.closedAt = ctx.now;
     // Only a real-name reporter can be reached with the result within the time limit.
@@ -83,9 +84,32 @@ export async function reportAction(ctx: CommandContext, p: ReportActionProps): P
   return updated!;
 }
 
-/** The acceptance clock of a new report: 15 working days for a real-name one, none for an anonymous one. */
-export async function acceptDue(ctx: CommandContext, anonymous: boolean): Promise<Date | null> {
-  return anonymous ? null : addWorkingDays(await loadWorkCalendar(ctx.tx, ctx.timeZone ?? DEFAULT_TIME_ZONE), ctx.now, ACCEPT_NOTICE_WORKING_DAYS);
+/**
+ * The clocks of a report arriving at a level (filed, or transferred there): keep or transfer
+ * within 5 working days; a real-name reporter is told of acceptance within 15.
+ */
+export async function arrivalClocks(ctx: CommandContext, anonymous: boolean): Promise<{ transferDueAt: Date; acceptDueAt: Date | null }> {
+  const calendar = await loadWorkCalendar(ctx.tx, ctx.timeZone ?? DEFAULT_TIME_ZONE);
+  return { transferDueAt: addWorkingDays(calendar, ctx.now, TRANSFER_WORKING_DAYS), acceptDueAt: anonymous ? null : addWorkingDays(calendar, ctx.now, ACCEPT_NOTICE_WORKING_DAYS) };
+}
+
+/**
+ * 回避: an inspector related to the matter or the person steps aside. Their copy of the
+ * report's key is destroyed, so they read it no more; another inspector must still hold it
+ * (otherwise transfer it first). The reason is kept as an internal note.
+ */
+export async function recuseFromReport(ctx: CommandContext, p: { reportId: number; reason: string }): Promise<void> {
+  const row = await lockForInspector(ctx, p.reportId);
+  const userId = ctx.actor!.userId;
+  const [others] = await ctx.tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(supervisionReportKeys)
+    .where(and(eq(supervisionReportKeys.reportId, row.id), eq(supervisionReportKeys.role, 'inspector'), sql`${supervisionReportKeys.userId} <> ${userId}`));
+  if (Number(others?.n ?? 0) === 0) throw new Conflict('supervision_last_reader');
+  await addMessage(ctx, row, { author: 'inspector', kind: 'internal', body: `回避：${p.reason}` });
+  await ctx.tx.delete(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, row.id), eq(supervisionReportKeys.userId, userId), eq(supervisionReportKeys.role, 'inspector')));
+  await ctx.tx.update(supervisionReports).set({ updatedAt: ctx.now, version: row.version + 1 }).where(eq(supervisionReports.id, row.id));
+  await audit(ctx, { action: 'supervision.report.recuse', subjectType: 'supervision_report', subjectId: row.id, scopePath: row.competentPath });
 }
 
 /** An inspector's question or answer to the reporter (an answer after closing is the result told: feedback given). */
@@ -110,13 +134,13 @@ export async function reporterMessage(ctx: CommandContext, p: { receipt: string;
   await audit(blindContext(ctx), { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', changes: { files }, scopePath: row.competentPath });
 }
 
-/** The clocks' sweep: flags reports whose acceptance notice or result is overdue; returns how many it flagged. */
+/** The clocks' sweep: flags reports left undecided past the transfer clock, or whose acceptance notice or result is overdue; returns how many it flagged. */
 export async function flagOverdueReports(ctx: CommandContext): Promise<number> {
   const flagged = await ctx.tx
     .update(supervisionReports)
     .set({ overdue: true })
     .where(
-      sql`NOT ${supervisionReports.overdue} AND ((${supervisionReports.state} = 'received' AND ${supervisionReports.acceptDueAt} < ${ctx.now})
+      sql`NOT ${supervisionReports.overdue} AND ((${supervisionReports.state} = 'received' AND (${supervisionReports.acceptDueAt} < ${ctx.now} OR ${supervisionReports.transferDueAt} < ${ctx.now}))
           OR (${supervisionReports.state} IN ('closed', 'archived') AND ${supervisionReports.feedbackAt} IS NULL AND ${supervisionReports.feedbackDueAt} < ${ctx.now}))`,
     )
     .returning({ id: supervisionReports.id });
@@ -129,23 +153,22 @@ export async function flagOverdueReports(ctx: CommandContext): Promise<number> {
  * from this level's; the custodians keep theirs. The new level starts at 已接收 with a fresh
  * acceptance clock; the reporter is told.
  */
-export async function transferReport(ctx: CommandContext, p: { reportId: number; nodeId: number; reason: string; own: KeyPair | undefined; version?: number | undefined }): Promise<ReportRow> {
+export async function transferReport(ctx: CommandContext, p: { reportId: number; nodeId: number; reason: string; own: KeyPair | undefined; version?: number | undefined; lineSuperiors: 'exclude' | 'include' }): Promise<ReportRow> {
   const row = await lockForInspector(ctx, p.reportId, p.version);
   if (row.state !== 'received' && row.state !== 'accepted') throw new Conflict('supervision_transition_not_allowed', { state: row.state, event: 'transfer' });
   const place = await nodePlace(ctx.tx, p.nodeId);
-  const level = place ? await nearestHolderLevel(ctx.tx, ['discipline_inspector'], place.path) : undefined;
-  if (!place || !level) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
-  if (level.nodeId === row.competentNodeId) throw new Conflict('supervision_same_level');
+  if (!place) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
   const keys = await heldReportKeys(ctx.tx, row.id, ctx.actor?.userId ?? -1, 'inspector', p.own);
   if (!keys) throw new NotFound();
   const matter = JSON.parse(utf8(await unseal(row.content, keys))) as { accusedPersonId?: number };
-  const accusedUser = matter.accusedPersonId ? await accountOfPerson(ctx.tx, matter.accusedPersonId) : null;
-  const readers = await publicKeysOf(ctx.tx, level.userIds.filter((id) => id !== accusedUser));
+  const { level, inspectors: readers } = await readersFor(ctx.tx, place.path, { accusedPersonId: matter.accusedPersonId, lineSuperiors: p.lineSuperiors });
+  if (!level) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
+  if (level.nodeId === row.competentNodeId) throw new Conflict('supervision_same_level');
   await ctx.tx.delete(supervisionReportKeys).where(and(eq(supervisionReportKeys.reportId, row.id), eq(supervisionReportKeys.role, 'inspector')));
   for (const [userId, pk] of readers) await ctx.tx.insert(supervisionReportKeys).values({ reportId: row.id, userId, sealedKey: await seal(keys.privateKey, pk), role: 'inspector', grantedAt: ctx.now });
   const [updated] = await ctx.tx
     .update(supervisionReports)
-    .set({ competentNodeId: level.nodeId, competentPath: level.path, state: 'received', acceptedAt: null, acceptDueAt: await acceptDue(ctx, row.anonymous), overdue: false, updatedAt: ctx.now, version: row.version + 1 })
+    .set({ competentNodeId: level.nodeId, competentPath: level.path, state: 'received', acceptedAt: null, ...(await arrivalClocks(ctx, row.anonymous)), overdue: false, updatedAt: ctx.now, version: row.version + 1 })
     .where(eq(supervisionReports.id, row.id))
     .returning();
   await addMessage(ctx, row, { author: 'system', kind: 'notice', body: '您的举报已转交有管辖权的纪检监察机构办理。' });

@@ -18,12 +18,12 @@ import { newKeyPair, seal, wrapKey } from '../../platform/crypto/sealing.js';
 import { Invalid } from '../../platform/http/errors.js';
 import { localDateOf } from '../../platform/time/zoned.js';
 import { DEFAULT_TIME_ZONE } from '../../platform/context.js';
-import { accountOfPerson, holdersAbove, nearestHolderLevel, nodePlace } from '../org/org.exports.js';
+import { nodePlace } from '../org/org.exports.js';
 import { supervisionIdentities, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
 import { receiptSalt } from './receipt-salt.js';
 import { blindContext } from './report-grants.js';
-import { publicKeysOf } from './user-keys.js';
-import { acceptDue } from './report-actions.js';
+import { readersFor } from './report-readers.js';
+import { arrivalClocks } from './report-actions.js';
 import { storeAttachments } from './report-attachments.js';
 import type { Upload } from './report-form.js';
 
@@ -44,6 +44,8 @@ export interface ReportInput {
   reporterUserId?: number | null;
   /** Files sent with the report (multipart). */
   files?: Upload[];
+  /** The deployment's rule on the reported person's line superiors (config). */
+  lineSuperiors: 'exclude' | 'include';
 }
 
 /** JB20261129-0001: the day's count, drawn under a lock on the day (numbers reveal order, not who). */
@@ -59,14 +61,11 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
   const place = await nodePlace(ctx.tx, input.nodeId);
   if (!place) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
   if (!input.anonymous && !input.reporter) throw new Invalid('supervision_reporter_required', [{ path: 'body.reporter', code: 'supervision_reporter_required' }]);
-  const level = await nearestHolderLevel(ctx.tx, ['discipline_inspector'], place.path);
-  const accusedUser = input.accusedPersonId ? await accountOfPerson(ctx.tx, input.accusedPersonId) : null;
-  const inspectors = await publicKeysOf(ctx.tx, (level?.userIds ?? []).filter((id) => id !== accusedUser));
-  const custodians = await publicKeysOf(ctx.tx, (await holdersAbove(ctx.tx, ['custodian'], place.path)).filter((id) => id !== accusedUser));
+  const { level, inspectors, custodians, keptAway } = await readersFor(ctx.tx, place.path, { accusedPersonId: input.accusedPersonId, lineSuperiors: input.lineSuperiors });
 
   const keys = await newKeyPair();
   const receipt = await newReceipt();
-  const { anonymous, reporter, reporterUserId, files, ...matter } = input;
+  const { anonymous, reporter, reporterUserId, files, lineSuperiors: _rule, ...matter } = input;
   const [report] = await ctx.tx
     .insert(supervisionReports)
     .values({
@@ -81,7 +80,7 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
       receiptHash: await receiptHash(receipt, await receiptSalt(ctx.tx)),
       receiptKey: await wrapKey(keys.privateKey, receipt),
       receivedAt: ctx.now,
-      acceptDueAt: await acceptDue(ctx, anonymous),
+      ...(await arrivalClocks(ctx, anonymous)),
       updatedAt: ctx.now,
     })
     .returning({ id: supervisionReports.id });
@@ -95,6 +94,6 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
     for (const [holderId, pk] of custodians) await ctx.tx.insert(supervisionIdentities).values({ reportId: report!.id, holderId, sealed: await seal(identity, pk) });
   }
   // Neither the caller, their address nor the request id: nothing links the reporter to it.
-  await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size, files: attached }, scopePath: level?.path ?? place.path });
+  await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size, keptAway, files: attached }, scopePath: level?.path ?? place.path });
   return { id: report!.id, receipt };
 }

@@ -29,6 +29,7 @@ export interface ReportView {
   disposal: Disposal | null;
   receivedAt: string;
   acceptDueAt: string | null;
+  transferDueAt: string | null;
   feedbackDueAt: string | null;
   overdue: boolean;
   version: number;
@@ -51,6 +52,7 @@ async function viewOf(ex: Executor, row: ReportRow, keys: KeyPair): Promise<Repo
     disposal: row.disposal,
     receivedAt: row.receivedAt.toISOString(),
     acceptDueAt: row.acceptDueAt?.toISOString() ?? null,
+    transferDueAt: row.transferDueAt?.toISOString() ?? null,
     feedbackDueAt: row.feedbackDueAt?.toISOString() ?? null,
     overdue: row.overdue,
     version: row.version,
@@ -66,6 +68,7 @@ export async function reportByReceipt(ex: Executor, typed: string): Promise<Repo
   const found = await reportOfReceipt(ex, typed);
   if (!found) throw new NotFound();
   const { row, receipt } = found;
+  if (!row.receiptKey) throw new NotFound();
   const privateKey = await unwrapKey(row.receiptKey, receipt);
   return viewOf(ex, row, { privateKey, publicKey: await publicKeyOf(privateKey) });
 }

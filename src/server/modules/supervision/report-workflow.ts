@@ -11,6 +11,8 @@ export type ReportEvent = (typeof reportEvents)[number];
 
 export const ACCEPT_NOTICE_WORKING_DAYS = 15;
 export const FEEDBACK_WORKING_DAYS = 15;
+/** A level keeps (受理) or transfers a report within 5 working days of its arrival (DOMAIN.md §4). */
+export const TRANSFER_WORKING_DAYS = 5;
 
 const from: Record<ReportEvent, readonly ReportState[]> = {
   accept: ['received'],

@@ -8,6 +8,7 @@ import { holdersAbove, holdersWithin, rootNodes } from '../org/org.exports.js';
 import { DEMO_PASSWORD } from '../org/demo-logins.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { flagOverdueReports } from './report-actions.js';
+import { expireReceipts, shredReports } from './report-retention.js';
 import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
 import { needsKeys, publicKeysOf, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
 
@@ -27,6 +28,7 @@ export const supervisionModule = defineModule({
     supervision_attachments_full: { zh: '每件举报最多 {max} 个附件', en: 'A report takes at most {max} attachments' },
     supervision_attachment_type: { zh: '第 {n} 个附件的类型不支持（可上传图片、PDF、Office 文档、文本、录音录像）', en: 'Attachment {n} is of a type not accepted (photos, PDF, Office documents, text, audio and video are)' },
     supervision_attachment_empty: { zh: '第 {n} 个附件是空文件', en: 'Attachment {n} is empty' },
+    supervision_last_reader: { zh: '您是本级唯一可阅办该举报件的人员，请先转交再回避', en: 'You are the only inspector holding this report; transfer it before stepping aside' },
     supervision_form_malformed: { zh: '表单格式有误，请重新提交', en: 'The form could not be read; please send it again' },
   },
   onSignIn: async (ctx, s) => {
@@ -56,6 +58,15 @@ export const supervisionModule = defineModule({
         await forgetSpentChallenges(db, now);
         return db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'supervision.clocks', ip: null, now }));
       },
+    },
+    {
+      name: 'supervision.retention',
+      everyMs: 86_400_000,
+      run: ({ db, now, config }) =>
+        db.transaction(async (tx) => {
+          const ctx = { tx, actor: null, requestId: 'supervision.retention', ip: null, now };
+          return { receipts: await expireReceipts(ctx, config.supervisionReceiptDays), shredded: await shredReports(ctx, config.supervisionRetentionDays) };
+        }),
     },
   ],
 });

@@ -20,7 +20,7 @@ import { formLimits, readForm, reportBodyOf, type Upload } from './report-form.j
 import { audit } from '../../platform/audit/audit.js';
 import * as S from './supervision.schema.js';
 import { sessionKeyPair } from './user-keys.js';
-import { inspectorMessage, reportAction, reporterMessage, transferReport } from './report-actions.js';
+import { inspectorMessage, recuseFromReport, reportAction, reporterMessage, transferReport } from './report-actions.js';
 import { decideIdentityRequest, identityForInspector, identityRequestsFor, myIdentityRequests, requestIdentity } from './identity-requests.js';
 import { reportEvents, type ReportEvent } from './report-workflow.js';
 import { z } from 'zod';
@@ -32,6 +32,9 @@ function noStore(reply: FastifyReply): void {
   reply.header('cache-control', 'no-store');
   reply.header('referrer-policy', 'no-referrer');
 }
+
+/** The deployment's rule on the reported person's line superiors. */
+const lineRule = (request: FastifyRequest) => request.server.gz.config.supervisionLineSuperiors;
 
 /** The signed-in user's supervision keypair, unlocked from their session. */
 async function ownKeys(request: FastifyRequest) {
@@ -58,8 +61,17 @@ function actionRoutes(app: GzApp): void {
     handler: async (request, reply) => {
       noStore(reply);
       const own = await ownKeys(request);
-      const row = await runCommand(request, (ctx) => transferReport(ctx, { reportId: request.params.id, own, ...request.body }));
+      const row = await runCommand(request, (ctx) => transferReport(ctx, { reportId: request.params.id, own, ...request.body, lineSuperiors: lineRule(request) }));
       return { id: row.id, state: row.state, version: row.version };
+    },
+  });
+  app.post('/api/supervision/reports/:id/recuse', {
+    config: { access: Permission.SupervisionHandle },
+    schema: { tags, summary: '回避 Step aside from a report (related to the matter or the person): the caller’s key to it is destroyed', params: IdParams, body: S.RecuseBody, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      await runCommand(request, (ctx) => recuseFromReport(ctx, { reportId: request.params.id, reason: request.body.reason }));
+      return reply.code(204).send(null);
     },
   });
   app.post('/api/supervision/reports/:id/messages', {
@@ -133,7 +145,7 @@ async function reporterFormRoutes(app: GzApp): Promise<void> {
         await guard(request, 'file', 'report');
         const b = request.body;
         const nodeId = b.nodeId ?? (await rootNodes(readContext(request).db))[0]?.id;
-        const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null), files: uploads.get(request) ?? [] }));
+        const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null), files: uploads.get(request) ?? [], lineSuperiors: lineRule(request) }));
         return reply.code(201).send({ receipt: filed.receipt });
       },
     });

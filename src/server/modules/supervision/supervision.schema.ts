@@ -45,6 +45,7 @@ export const ReportOut = z.object({
   disposal: z.enum(disposals).nullable(),
   receivedAt: z.string(),
   acceptDueAt: z.string().nullable(),
+  transferDueAt: z.string().nullable(),
   feedbackDueAt: z.string().nullable(),
   overdue: z.boolean(),
   version: z.number(),
@@ -79,5 +80,6 @@ export const IdentityRequestsOut = z.object({
 export const IdentityDecisionBody = z.object({ approve: z.boolean() });
 export const IdentityOut = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), userId: z.number().nullable() });
 
+export const RecuseBody = z.object({ reason: text(2, 2000) });
 export const TransferBody = z.object({ version: z.number().int().positive().optional(), nodeId: Id, reason: text(2, 2000) });
 export const MyIdentityRequestsOut = z.object({ items: z.array(z.object({ id: z.number(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })) });

@@ -84,14 +84,16 @@ export const supervisionReports = pgTable(
     publicKey: bytea('public_key').notNull(),
     /** The report as filed (JSON: accused, facts, time, place …), sealed to `publicKey`. */
     content: bytea('content').notNull(),
-    /** hex Argon2id(receipt, deployment salt). */
-    receiptHash: text('receipt_hash').notNull(),
-    /** The report's private key locked under Argon2id(receipt, its own salt). */
-    receiptKey: bytea('receipt_key').notNull(),
+    /** hex Argon2id(receipt, deployment salt); null once the receipt expired. */
+    receiptHash: text('receipt_hash'),
+    /** The report's private key locked under Argon2id(receipt, its own salt); null once the receipt expired. */
+    receiptKey: bytea('receipt_key'),
     disposal: text('disposal', { enum: disposals }),
     receivedAt: ts('received_at').notNull(),
     /** Real-name reports: the acceptance notice is due within 15 working days. */
     acceptDueAt: ts('accept_due_at'),
+    /** Keep it (受理) or transfer it to the competent level within 5 working days of its arrival at this level. */
+    transferDueAt: ts('transfer_due_at'),
     acceptedAt: ts('accepted_at'),
     disposedAt: ts('disposed_at'),
     concludedAt: ts('concluded_at'),
@@ -99,6 +101,9 @@ export const supervisionReports = pgTable(
     /** Real-name reports: the result is told within 15 working days of closing. */
     feedbackDueAt: ts('feedback_due_at'),
     feedbackAt: ts('feedback_at'),
+    archivedAt: ts('archived_at'),
+    /** Retention ran out: every key destroyed and every sealed word deleted (crypto-shredding); the row stays for counts. */
+    shreddedAt: ts('shredded_at'),
     /** A clock ran out (set by the daily sweep; cleared when the step is done). */
     overdue: boolean('overdue').notNull().default(false),
     updatedAt: ts('updated_at').notNull(),
