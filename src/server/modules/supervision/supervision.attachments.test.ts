@@ -168,6 +168,12 @@ describe('attachments', () => {
     expect(await reportCount()).toBe(before);
   });
 
+  it('takes a file of several MiB, above the JSON body limit', async () => {
+    const text = Buffer.from('转账明细 '.repeat(400_000)); // about 5 MiB of UTF-8 text
+    const res = await fileForm([...reportFields('举报内容附带一个数兆字节的明细文件。'), { name: 'files', value: { file: text, filename: '明细.txt' } }], '10.1.0.7');
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
   it('validates a multipart report like a JSON one', async () => {
     const res = await fileForm([{ name: 'anonymous', value: 'maybe' }, { name: 'accused', value: '某人' }, { name: 'content', value: '内容足够长的举报事实描述' }], '10.1.0.6');
     expect(res.statusCode).toBe(400);
