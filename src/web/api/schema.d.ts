@@ -817,7 +817,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 提交诉求 Submit a request (residents; staff record hotline and patrol reports) */
+        /** 提交诉求 Submit a request (residents; staff record hotline and patrol reports). A 举报 about an official goes to the supervision channel instead and answers its receipt */
         post: {
             parameters: {
                 query?: never;
@@ -924,6 +924,10 @@ export interface paths {
                                 version: number;
                             };
                             trackingCode?: string;
+                        } | {
+                            /** @enum {string} */
+                            handedOff: "supervision";
+                            receipt?: string;
                         };
                     };
                 };
@@ -7437,6 +7441,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            attachments: {
+                                createdAt: string;
+                                id: number;
+                                messageId: number | null;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
                             matter: {
                                 accused: string;
                                 content: string;
@@ -7475,7 +7487,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 补充材料 / 回答 The reporter adds material or answers, with the receipt */
+        /** 补充材料 / 回答 The reporter adds material (JSON, or multipart with files) or answers, with the receipt */
         post: {
             parameters: {
                 query?: never;
@@ -7486,6 +7498,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        body: string;
+                        /** @enum {string} */
+                        kind: "answer" | "material";
+                        receipt: string;
+                    };
+                    "multipart/form-data": {
                         body: string;
                         /** @enum {string} */
                         kind: "answer" | "material";
@@ -7638,7 +7656,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 监督举报 File a report about a cadre (anonymous or real-name); answers the receipt, shown once */
+        /** 监督举报 File a report about a cadre (anonymous or real-name; JSON, or multipart with files); answers the receipt, shown once */
         post: {
             parameters: {
                 query?: never;
@@ -7649,6 +7667,20 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        accused: string;
+                        accusedPersonId?: number;
+                        anonymous: boolean;
+                        content: string;
+                        happenedAt?: string;
+                        nodeId?: number;
+                        place?: string;
+                        reporter?: {
+                            idNumber?: string;
+                            name: string;
+                            phone: string;
+                        };
+                    };
+                    "multipart/form-data": {
                         accused: string;
                         accusedPersonId?: number;
                         anonymous: boolean;
@@ -7713,6 +7745,14 @@ export interface paths {
                             acceptDueAt: string | null;
                             actions: ("accept" | "dispose" | "conclude" | "close" | "archive")[];
                             anonymous: boolean;
+                            attachments: {
+                                createdAt: string;
+                                id: number;
+                                messageId: number | null;
+                                mime: string;
+                                name: string;
+                                size: number;
+                            }[];
                             disposal: ("talk_inquiry" | "preliminary_check" | "shelve" | "close_out") | null;
                             feedbackDueAt: string | null;
                             id: number;
@@ -7738,6 +7778,7 @@ export interface paths {
                             receivedAt: string;
                             /** @enum {string} */
                             state: "received" | "accepted" | "disposed" | "investigating" | "concluded" | "closed" | "archived";
+                            transferDueAt: string | null;
                             version: number;
                         };
                     };
@@ -7850,6 +7891,43 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 附件 An attachment of a report sealed to the signed-in inspector (download; each opening audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    attachmentId: number;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8155,6 +8233,48 @@ export interface paths {
                         body: string;
                         /** @enum {string} */
                         kind: "question" | "answer";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/supervision/reports/{id}/recuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 回避 Step aside from a report (related to the matter or the person): the caller’s key to it is destroyed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
                     };
                 };
             };

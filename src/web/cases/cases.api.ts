@@ -28,7 +28,11 @@ export type ObjectionStat = JsonOf<'/api/cases/objection-stats', 'get'>['items']
 export type ReplyTemplate = JsonOf<'/api/cases/templates', 'get'>['items'][number];
 export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][number];
 export type CaseInput = BodyOf<'/api/cases', 'post'>;
-export type Submitted = JsonOf<'/api/cases', 'post', 201>;
+export type IntakeOut = JsonOf<'/api/cases', 'post', 201>;
+export type Submitted = Extract<IntakeOut, { case: unknown }>;
+/** A 举报 about an official, filed in the supervision channel instead: its receipt. */
+export type HandedOff = Extract<IntakeOut, { handedOff: unknown }>;
+export const isHandedOff = (out: IntakeOut): out is HandedOff => 'handedOff' in out;
 export type SimilarCase = JsonOf<'/api/cases/{id}/similar', 'get'>['items'][number];
 
 export const casesKey = ['cases'] as const;

@@ -14,7 +14,8 @@ import { NodeSelect } from '../org/shared/node-select.js';
 import { caseTypes, urgencies } from './case-labels.js';
 import { CategorySelect } from './case-selects.js';
 import { StateTag } from './case-table.js';
-import { useSubmitCase, type CaseType, type Submitted, type Urgency } from './cases.api.js';
+import { isHandedOff, useSubmitCase, type CaseType, type HandedOff, type IntakeOut, type Submitted, type Urgency } from './cases.api.js';
+import { formatReceipt } from '../supervision/receipt.js';
 
 interface Values {
   contactName: string;
@@ -68,12 +69,35 @@ function Receipt({ out, onAgain }: { out: Submitted; onAgain: () => void }) {
   );
 }
 
+/** A 举报 about an official went to the supervision channel: the receipt to read out to the caller, once. */
+function HandedOffReceipt({ out, onAgain }: { out: HandedOff; onAgain: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Card data-testid="intake-handed-off">
+      <Result
+        icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
+        title={t('cases.intake.handedOff')}
+        subTitle={t('cases.intake.handedOffReadOut')}
+        extra={[<Button key="again" type="primary" onClick={onAgain} data-testid="intake-again">{t('cases.intake.again')}</Button>]}
+      >
+        {out.receipt ? (
+          <Descriptions column={1} bordered size="middle" style={{ maxWidth: 560, margin: '0 auto' }}>
+            <Descriptions.Item label={t('supervision.receipt.label')}>
+              <Typography.Text className="gz-mono" copyable strong style={{ fontSize: 20, letterSpacing: 2 }} data-testid="intake-receipt">{formatReceipt(out.receipt)}</Typography.Text>
+            </Descriptions.Item>
+          </Descriptions>
+        ) : null}
+      </Result>
+    </Card>
+  );
+}
+
 export function HotlineIntakePage() {
   const { t } = useTranslation();
   const [form] = Form.useForm<Values>();
   const submit = useSubmitCase();
   const report = useProblem();
-  const [out, setOut] = useState<Submitted | null>(null);
+  const [out, setOut] = useState<IntakeOut | null>(null);
   const type = Form.useWatch('type', form);
 
   const send = async (v: Values) => {
@@ -107,7 +131,7 @@ export function HotlineIntakePage() {
     <div className="gz-page" data-testid="hotline-intake-page">
       <PageHeader title={t('cases.intake.title')} hint={t('cases.intake.hint')} />
       {out ? (
-        <Receipt out={out} onAgain={again} />
+        isHandedOff(out) ? <HandedOffReceipt out={out} onAgain={again} /> : <Receipt out={out} onAgain={again} />
       ) : (
         <Form<Values>
           form={form}

@@ -20,7 +20,8 @@ import { cascaderOptions, pathTo, placeOptions } from './case-helpers.js';
 import { label } from './labels.js';
 import { PageHead } from './mobile-layout.js';
 import { PhotoPicker, type ChosenPhoto } from './photo-picker.js';
-import { newIdempotencyKey, residentKeys, submitCase, uploadPhoto, useCategories, usePublicNodes, type CaseInput, type CaseType, type Submitted } from './resident.api.js';
+import { isHandedOff, newIdempotencyKey, residentKeys, submitCase, uploadPhoto, useCategories, usePublicNodes, type CaseInput, type CaseType, type IntakeOut, type Submitted } from './resident.api.js';
+import { ReceiptView } from '../supervision/receipt-view.js';
 import { SimilarMatters } from './similar-matters.js';
 import { SubmittedView, type PhotoOutcome } from './submitted-view.js';
 
@@ -88,6 +89,7 @@ export function NewCasePage() {
   const [locationError, setLocationError] = useState<string | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'editing' });
   const [supervision, setSupervision] = useState<string | null>(null);
+  const [handedOff, setHandedOff] = useState<{ receipt: string | null; hadPhotos: boolean } | null>(null);
   const [result, setResult] = useState<{ submitted: Submitted; photos: PhotoOutcome; failedFiles: File[] } | null>(null);
   const [retrying, setRetrying] = useState(false);
   // One key per submission: kept while the same values are sent again, renewed when they change.
@@ -156,9 +158,9 @@ export function NewCasePage() {
     };
     idempotencyKey.current ??= newIdempotencyKey();
     setPhase({ kind: 'submitting' });
-    let submitted: Submitted;
+    let out: IntakeOut;
     try {
-      submitted = await submitCase(body, idempotencyKey.current);
+      out = await submitCase(body, idempotencyKey.current);
     } catch (e) {
       setPhase({ kind: 'editing' });
       if (isApiProblem(e) && e.code === 'case_report_to_supervision') setSupervision(problemText(e, t));
@@ -166,6 +168,14 @@ export function NewCasePage() {
       return;
     }
     idempotencyKey.current = null;
+    if (isHandedOff(out)) {
+      // Filed in the supervision channel: photos are not sent to a case; the reporter adds material with the receipt.
+      setPhase({ kind: 'editing' });
+      setHandedOff({ receipt: out.receipt ?? null, hadPhotos: photos.length > 0 });
+      window.scrollTo({ top: 0 });
+      return;
+    }
+    const submitted: Submitted = out;
     const files = photos.map((p) => p.file);
     setPhase({ kind: 'uploading', done: 0, total: files.length });
     const failed = await uploadAll(submitted.case.id, files, (done) => setPhase({ kind: 'uploading', done, total: files.length }), problemReason);
@@ -187,11 +197,21 @@ export function NewCasePage() {
 
   const another = () => {
     setResult(null);
+    setHandedOff(null);
     setPhotos([]);
     setPosition(null);
     idempotencyKey.current = null;
     setRound((r) => r + 1);
   };
+
+  if (handedOff) {
+    return (
+      <div className="gz-res__page" data-testid="case-handed-off">
+        <Alert type="success" showIcon title={t('resident.form.handedOff')} description={handedOff.hadPhotos ? t('resident.form.handedOffPhotos') : undefined} style={{ marginBottom: 12 }} />
+        {handedOff.receipt ? <ReceiptView receipt={handedOff.receipt} onDone={another} /> : <Button onClick={another}>{t('resident.submitted.another')}</Button>}
+      </div>
+    );
+  }
 
   if (result) {
     return (

@@ -18,7 +18,9 @@ export type Photo = JsonOf<'/api/cases/{id}/photos', 'get'>['items'][number];
 export type PublicCategory = JsonOf<'/api/public/categories', 'get'>['items'][number];
 export type Tracked = JsonOf<'/api/public/cases/track', 'get'>;
 export type CaseInput = BodyOf<'/api/cases', 'post'>;
-export type Submitted = JsonOf<'/api/cases', 'post', 201>;
+export type IntakeOut = JsonOf<'/api/cases', 'post', 201>;
+export type Submitted = Extract<IntakeOut, { case: unknown }>;
+export const isHandedOff = (out: IntakeOut): out is Extract<IntakeOut, { handedOff: unknown }> => 'handedOff' in out;
 export type SimilarProbe = BodyOf<'/api/cases/similar', 'post'>;
 export type SimilarMatter = JsonOf<'/api/cases/similar', 'post'>['items'][number];
 
@@ -99,7 +101,7 @@ export function newIdempotencyKey(): string {
 }
 
 /** 提交诉求. The key stays the same for retries of one submission, so a lost answer never makes two cases. */
-export async function submitCase(body: CaseInput, idempotencyKey: string): Promise<Submitted> {
+export async function submitCase(body: CaseInput, idempotencyKey: string): Promise<IntakeOut> {
   return call(api.POST('/api/cases', { body, headers: { 'Idempotency-Key': idempotencyKey } }));
 }
 

@@ -16,6 +16,7 @@ import * as S from './case.schema.js';
 import { caseEvents as events, caseStates, transitions } from './case.workflow.js';
 import { caseDispatcher } from './commands/case-dispatcher.js';
 import { caseSubmitter } from './commands/case-submitter.js';
+import { belongsToSupervision, reportHandoff } from './commands/report-handoff.js';
 import { extensionDecider, extensionRequester } from './commands/extensions.js';
 import { caseSigner, caseStarter, caseReplier } from './commands/handling.js';
 import { caseAcceptor, caseAnswerer, caseMerger, caseRefuser } from './commands/intake-decisions.js';
@@ -72,8 +73,14 @@ function actionRoutes(app: GzApp): void {
 
 function intakeRoutes(app: GzApp): void {
   app.post('/api/cases', {
-    config: { access: 'authenticated', idempotent: { omit: ['trackingCode'] } },
-    schema: { tags, summary: '提交诉求 Submit a request (residents; staff record hotline and patrol reports)', body: S.CaseCreateBody, response: { 201: S.SubmittedOut } },
+    // Neither one-time secret (the tracking code, a handed-off report's receipt) is kept for replays.
+    config: { access: 'authenticated', idempotent: { omit: ['trackingCode', 'receipt'] } },
+    schema: {
+      tags,
+      summary: '提交诉求 Submit a request (residents; staff record hotline and patrol reports). A 举报 about an official goes to the supervision channel instead and answers its receipt',
+      body: S.CaseCreateBody,
+      response: { 201: z.union([S.SubmittedOut, S.HandedOffOut]) },
+    },
     handler: async (request, reply) => {
       const b = request.body;
       const actor = request.actor!;
@@ -81,21 +88,25 @@ function intakeRoutes(app: GzApp): void {
       const staffIntake = can(actor, Permission.CasesIntake) && b.channel !== undefined && b.channel !== 'web';
       const channel = staffIntake ? b.channel! : 'web';
       const { aboutOfficial, channel: _c, ...fields } = b;
+      const props = {
+        ...fields,
+        categoryId: fields.categoryId ?? null,
+        address: fields.address ?? null,
+        latitude: fields.latitude ?? null,
+        longitude: fields.longitude ?? null,
+        contactName: fields.contactName ?? null,
+        contactPhone: fields.contactPhone || null,
+        channel,
+        reporterUserId: channel === 'hotline' ? null : actor.userId,
+        aboutOfficial,
+      };
+      const handoff = reportHandoff();
+      if (handoff && (await belongsToSupervision(readContext(request).db, props))) {
+        const { receipt } = await runCommand(request, (ctx) => handoff(ctx, props, request.server.gz.config));
+        return reply.code(201).header('cache-control', 'no-store').send({ handedOff: 'supervision' as const, receipt });
+      }
       // Intake writes once (case_intake): no transaction around it is needed.
-      const out = await runSingleWrite(request, (ctx) =>
-        caseSubmitter(ctx, {
-          ...fields,
-          categoryId: fields.categoryId ?? null,
-          address: fields.address ?? null,
-          latitude: fields.latitude ?? null,
-          longitude: fields.longitude ?? null,
-          contactName: fields.contactName ?? null,
-          contactPhone: fields.contactPhone || null,
-          channel,
-          reporterUserId: channel === 'hotline' ? null : actor.userId,
-          aboutOfficial,
-        }),
-      );
+      const out = await runSingleWrite(request, (ctx) => caseSubmitter(ctx, props));
       return reply.code(201).send({ case: presentSubmitted(callerOfActor(actor), out, readContext(request).now), trackingCode: out.trackingCode });
     },
   });

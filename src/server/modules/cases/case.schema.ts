@@ -171,6 +171,8 @@ export const TimelineOut = z.object({ items: z.array(TimelineEntryOut) });
 
 /** `trackingCode` is shown once: a replayed submission (same Idempotency-Key) comes without it. */
 export const SubmittedOut = z.object({ case: CaseOut, trackingCode: z.string().optional() });
+/** A 举报 about an official, filed in the supervision channel instead of as a case: its receipt, shown once. */
+export const HandedOffOut = z.object({ handedOff: z.literal('supervision'), receipt: z.string().optional() });
 
 export const TrackQuery = z.object({ code: z.string().trim().min(16).max(24) });
 export const TrackedOut = z.object({ case: CaseOut, timeline: z.array(TimelineEntryOut) });

@@ -76,13 +76,23 @@ describe('intake', () => {
     expect(staff.route).toEqual({ unit: { id: w.units.committee, name: '幸福社区居委会' }, mode: 'territorial' });
   });
 
-  it('sends a 举报 about an official to the supervision channel and stores nothing', async () => {
-    const [before] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases`);
-    const res = await w.clients.resident.post('/api/cases', requestBody(w, { type: 'report', aboutOfficial: true, title: '举报某干部' }));
-    expect(res.statusCode).toBe(409);
-    expect(codeOf(res)).toBe('case_report_to_supervision');
-    const [after] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM cases`);
-    expect(after!.n).toBe(before!.n);
+  it('files a 举报 about an official in the supervision channel, answers its receipt and makes no case', async () => {
+    const count = async (table: string) => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
+    const [cases, reports] = [await count('cases'), await count('supervision_reports')];
+    const res = await w.clients.resident.post('/api/cases', requestBody(w, { type: 'report', aboutOfficial: true, title: '举报社区某干部', description: '社区某干部在低保评定中收受好处费，请核查。', contactName: '赵某', contactPhone: '13900001111' }));
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const { handedOff, receipt } = res.json();
+    expect(handedOff).toBe('supervision');
+    expect(receipt).toMatch(/^\d{16}$/);
+    expect([await count('cases'), await count('supervision_reports')]).toEqual([cases, reports + 1]);
+    // Real-name (name and phone given): the identity is sealed apart; the reporter follows up with the receipt.
+    const view = await t.app.inject({ method: 'POST', url: '/api/supervision/follow-up', payload: { receipt }, remoteAddress: '10.3.0.1' });
+    expect(view.json()).toMatchObject({ state: 'received', matter: { accused: '举报社区某干部', content: '社区某干部在低保评定中收受好处费，请核查。' } });
+    const [report] = await queryRows<{ anonymous: boolean }>(t.db, sql`SELECT anonymous FROM supervision_reports ORDER BY id DESC LIMIT 1`);
+    expect(report!.anonymous).toBe(false);
+    const words = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM case_events WHERE data::text LIKE '%好处费%'`);
+    expect(words[0]!.n).toBe(0);
   });
 
   it('writes the case, its first timeline entry, the receipt and the audit entry in one step', async () => {

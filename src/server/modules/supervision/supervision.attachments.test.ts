@@ -65,7 +65,7 @@ async function multipart(parts: Part[]): Promise<{ payload: Buffer; headers: Rec
   const form = new FormData();
   for (const p of parts) {
     if (typeof p.value === 'string') form.append(p.name, p.value);
-    else form.append(p.name, new Blob([p.value.file]), p.value.filename);
+    else form.append(p.name, new Blob([new Uint8Array(p.value.file)]), p.value.filename);
   }
   const res = new Response(form);
   return { payload: Buffer.from(await res.arrayBuffer()), headers: { 'content-type': res.headers.get('content-type')! } };

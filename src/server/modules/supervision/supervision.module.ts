@@ -3,6 +3,8 @@
  * the competent inspectors, followed up anonymously with a receipt.
  */
 import { defineModule } from '../../platform/module.js';
+import { handReportsTo } from '../cases/case.exports.js';
+import { fileCaseReport } from './case-reports.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
 import { holdersAbove, holdersWithin, rootNodes } from '../org/org.exports.js';
 import { DEMO_PASSWORD } from '../org/demo-logins.js';
@@ -11,6 +13,9 @@ import { flagOverdueReports } from './report-actions.js';
 import { expireReceipts, shredReports } from './report-retention.js';
 import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
 import { needsKeys, publicKeysOf, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
+
+// Reports about officials from the case intake land in this channel.
+handReportsTo(fileCaseReport);
 
 export const supervisionModule = defineModule({
   name: 'supervision',
