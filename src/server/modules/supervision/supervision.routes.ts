@@ -23,6 +23,7 @@ import { sessionKeyPair } from './user-keys.js';
 import { inspectorMessage, recuseFromReport, reportAction, reporterMessage, transferReport } from './report-actions.js';
 import { decideIdentityRequest, identityForInspector, identityRequestsFor, myIdentityRequests, requestIdentity } from './identity-requests.js';
 import { reportEvents, type ReportEvent } from './report-workflow.js';
+import { approveRecovery, keyState, recoveriesFor } from './key-recovery.js';
 import { z } from 'zod';
 
 const tags = ['supervision'];
@@ -209,6 +210,35 @@ function identityRoutes(app: GzApp): void {
   });
 }
 
+function keyRoutes(app: GzApp): void {
+  app.get('/api/supervision/key-status', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: '我的举报密钥 Whether the caller’s supervision key is open in this session, or awaits a custodian’s recovery', response: { 200: S.KeyStateOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      return { state: await keyState(readContext(request).db, request.actor!.userId, (await ownKeys(request)) !== undefined) };
+    },
+  });
+  app.get('/api/supervision/key-recoveries', {
+    config: { access: Permission.SupervisionCustody },
+    schema: { tags, summary: '密钥恢复申请 Users whose key awaits recovery after a password reset (escrow held by the caller)', response: { 200: S.KeyRecoveriesOut } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      return { items: await recoveriesFor(readContext(request).db, request.actor!.userId) };
+    },
+  });
+  app.post('/api/supervision/key-recoveries/:id/approve', {
+    config: { access: Permission.SupervisionCustody },
+    schema: { tags, summary: '恢复密钥 Seal the escrowed key to the user’s transfer key; it is theirs again at their next sign-in', params: IdParams, response: { 204: z.null() } },
+    handler: async (request, reply) => {
+      noStore(reply);
+      const own = await ownKeys(request);
+      await runCommand(request, (ctx) => approveRecovery(ctx, { userId: request.params.id, own }));
+      return reply.code(204).send(null);
+    },
+  });
+}
+
 const actionNames: Record<ReportEvent, string> = { accept: '受理 Accept', dispose: '处置 Dispose of the clue', conclude: '办结 Conclude', close: '结案 Close', archive: '归档 Archive' };
 
 /** Asks for proof of work when the guard says so (abuse-guard.ts), then counts the attempt. */
@@ -235,6 +265,7 @@ async function withReceipt<T>(request: FastifyRequest, run: () => Promise<T>): P
 export async function supervisionRoutes(app: GzApp): Promise<void> {
   actionRoutes(app);
   identityRoutes(app);
+  keyRoutes(app);
   await reporterFormRoutes(app);
   app.post('/api/supervision/follow-up', {
     ...quiet,

@@ -81,5 +81,7 @@ export const IdentityDecisionBody = z.object({ approve: z.boolean() });
 export const IdentityOut = z.object({ name: z.string(), phone: z.string(), idNumber: z.string().optional(), userId: z.number().nullable() });
 
 export const RecuseBody = z.object({ reason: text(2, 2000) });
+export const KeyStateOut = z.object({ state: z.enum(['ready', 'recovery_pending', 'recovery_approved', 'none']) });
+export const KeyRecoveriesOut = z.object({ items: z.array(z.object({ userId: z.number(), name: z.string(), status: z.enum(['pending', 'approved']), requestedAt: z.string() })) });
 export const TransferBody = z.object({ version: z.number().int().positive().optional(), nodeId: Id, reason: text(2, 2000) });
 export const MyIdentityRequestsOut = z.object({ items: z.array(z.object({ id: z.number(), status: z.enum(['pending', 'approved', 'denied']), createdAt: z.string() })) });

@@ -208,3 +208,26 @@ export const supervisionAttachments = pgTable(
   },
   (t) => [index('supervision_attachments_report_idx').on(t.reportId, t.id)],
 );
+
+/**
+ * Recovering a user's private key after their password was reset (the old wrap no longer
+ * opens). At their next sign-in a transfer keypair is made, its private key wrapped under the
+ * new password; a custodian opens the escrowed copy of the user's key and seals it to the
+ * transfer key; at the sign-in after that the user's key is unwrapped, checked and wrapped
+ * again under their password. Neither the custodian nor the server's tables ever hold the
+ * key or the password in the clear.
+ */
+export const supervisionKeyRecoveries = pgTable('supervision_key_recoveries', {
+  userId: ref('user_id')
+    .primaryKey()
+    .references(() => users.id),
+  transferPublicKey: bytea('transfer_public_key').notNull(),
+  /** The transfer private key wrapped under the user's password at the time of asking. */
+  transferWrapped: bytea('transfer_wrapped').notNull(),
+  /** Set by the custodian: the user's private key sealed to the transfer public key. */
+  sealedKey: bytea('sealed_key'),
+  status: text('status', { enum: ['pending', 'approved'] }).notNull(),
+  requestedAt: ts('requested_at').notNull(),
+  decidedBy: ref('decided_by').references(() => users.id),
+  decidedAt: ts('decided_at'),
+});

@@ -11,7 +11,8 @@ import { can, type Actor } from '../../platform/access/actor.js';
 import { Permission } from '../../platform/access/permission.js';
 import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { lock, newKeyPair, publicKeyOf, seal, unlock, unwrapKey, wrapKey, type KeyPair } from '../../platform/crypto/sealing.js';
+import { lock, newKeyPair, publicKeyOf, seal, SealError, unlock, unwrapKey, wrapKey, type KeyPair } from '../../platform/crypto/sealing.js';
+import { openAtSignIn, rewrapRecovery } from './key-recovery.js';
 import { sodium } from '../../platform/crypto/sodium.js';
 import type { PasswordChange, SignIn } from '../../platform/module.js';
 import { supervisionKeyEscrow, supervisionKeys, supervisionSessionKeys } from './supervision.tables.js';
@@ -27,10 +28,16 @@ export async function publicKeysOf(ex: Executor, userIds: readonly number[]): Pr
   return new Map(rows.map((r) => [r.userId, r.publicKey]));
 }
 
-/** The user's keypair from their password: made (and escrowed to `custodians`) when they have none yet. */
-export async function userKeyPair(ctx: CommandContext, userId: number, password: string, custodians: ReadonlyMap<number, Uint8Array>): Promise<KeyPair> {
+/**
+ * The user's keypair from their password: made (and escrowed to `custodians`) when they have
+ * none yet; undefined while it awaits recovery after a password reset (key-recovery.ts).
+ */
+export async function userKeyPair(ctx: CommandContext, userId: number, password: string, custodians: ReadonlyMap<number, Uint8Array>): Promise<KeyPair | undefined> {
   const [row] = await ctx.tx.select().from(supervisionKeys).where(eq(supervisionKeys.userId, userId));
-  if (row) return { publicKey: row.publicKey, privateKey: await unwrapKey(row.wrappedKey, password) };
+  if (row) {
+    const privateKey = await openAtSignIn(ctx, row, password);
+    return privateKey && { publicKey: row.publicKey, privateKey };
+  }
   const keys = await newKeyPair();
   await ctx.tx.insert(supervisionKeys).values({ userId, publicKey: keys.publicKey, wrappedKey: await wrapKey(keys.privateKey, password), createdAt: ctx.now, updatedAt: ctx.now });
   for (const [custodianId, publicKey] of custodians) {
@@ -61,13 +68,20 @@ export async function sessionKeyPair(ex: Executor, sessionId: string, sessionTok
 export async function unlockAtSignIn(ctx: CommandContext, s: SignIn, actor: Actor | null, custodians: ReadonlyMap<number, Uint8Array>): Promise<void> {
   if (!needsKeys(actor)) return;
   const keys = await userKeyPair(ctx, s.userId, s.password, custodians);
-  await storeSessionKey(ctx, s, keys.privateKey);
+  if (keys) await storeSessionKey(ctx, s, keys.privateKey);
 }
 
-/** Password-change hook: the private key wrapped again under the new password (the other sessions are gone). */
+/**
+ * Password-change hook: the private key wrapped again under the new password (the other
+ * sessions are gone); a key awaiting recovery stays as it is, its transfer key follows.
+ */
 export async function rewrapAtPasswordChange(ctx: CommandContext, c: PasswordChange): Promise<void> {
   const [row] = await ctx.tx.select().from(supervisionKeys).where(eq(supervisionKeys.userId, c.userId));
   if (!row) return;
-  const privateKey = await unwrapKey(row.wrappedKey, c.oldPassword);
-  await ctx.tx.update(supervisionKeys).set({ wrappedKey: await wrapKey(privateKey, c.newPassword), updatedAt: ctx.now }).where(eq(supervisionKeys.userId, c.userId));
+  const privateKey = await unwrapKey(row.wrappedKey, c.oldPassword).catch((e: unknown) => {
+    if (e instanceof SealError) return undefined;
+    throw e;
+  });
+  if (privateKey) await ctx.tx.update(supervisionKeys).set({ wrappedKey: await wrapKey(privateKey, c.newPassword), updatedAt: ctx.now }).where(eq(supervisionKeys.userId, c.userId));
+  else await rewrapRecovery(ctx, c.userId, c.oldPassword, c.newPassword);
 }
