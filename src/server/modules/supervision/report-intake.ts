@@ -13,15 +13,15 @@ import { sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.js';
 import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
-import { newReceipt, receiptHash } from '../../platform/crypto/receipts.js';
+import { newReceipt, receiptFor, receiptHash } from '../../platform/crypto/receipts.js';
 import { newKeyPair, seal, wrapKey } from '../../platform/crypto/sealing.js';
 import { Invalid } from '../../platform/http/errors.js';
 import { localDateOf } from '../../platform/time/zoned.js';
 import { DEFAULT_TIME_ZONE } from '../../platform/context.js';
 import { nodePlace } from '../org/org.exports.js';
 import { supervisionIdentities, supervisionReportKeys, supervisionReports } from './supervision.tables.js';
-import { receiptSalt } from './receipt-salt.js';
-import { blindContext } from './report-grants.js';
+import { receiptSalt, receiptSecret } from './receipt-salt.js';
+import { blindContext, reportOfReceipt } from './report-grants.js';
 import { readersFor } from './report-readers.js';
 import { arrivalClocks } from './report-actions.js';
 import { storeAttachments } from './report-attachments.js';
@@ -46,6 +46,17 @@ export interface ReportInput {
   files?: Upload[];
   /** The deployment's rule on the reported person's line superiors (config). */
   lineSuperiors: 'exclude' | 'include';
+  /** The client's `Idempotency-Key`: a retry with it gets the same receipt and files nothing new. */
+  idempotencyKey?: string | undefined;
+}
+
+/** The receipt of this filing: drawn from the idempotency key when there is one, else at random. */
+async function receiptOf(ctx: CommandContext, idempotencyKey: string | undefined): Promise<string> {
+  if (!idempotencyKey) return newReceipt();
+  const receipt = await receiptFor(idempotencyKey, await receiptSecret(ctx.tx));
+  // Two copies of one retry arriving together: the second waits, then finds the first's report.
+  await ctx.tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${'supervision-receipt-' + receipt}))`);
+  return receipt;
 }
 
 /** JB20261129-0001: the day's count, drawn under a lock on the day (numbers reveal order, not who). */
@@ -56,16 +67,20 @@ async function nextNumber(ex: Executor, now: Date): Promise<string> {
   return `JB${day}-${String(Number(row!.n) + 1).padStart(4, '0')}`;
 }
 
-/** Files a report; returns its id and the receipt (to show once). */
-export async function fileReport(ctx: CommandContext, input: ReportInput): Promise<{ id: number; receipt: string }> {
+/** Files a report; returns its id and the receipt (to show once) — or, for a retry of an idempotent filing, the report it already made. */
+export async function fileReport(ctx: CommandContext, input: ReportInput): Promise<{ id: number; receipt: string; replayed: boolean }> {
   const place = await nodePlace(ctx.tx, input.nodeId);
   if (!place) throw new Invalid('ref_not_found', [{ path: 'body.nodeId', code: 'ref_not_found' }]);
   if (!input.anonymous && !input.reporter) throw new Invalid('supervision_reporter_required', [{ path: 'body.reporter', code: 'supervision_reporter_required' }]);
   const { level, inspectors, custodians, keptAway } = await readersFor(ctx.tx, place.path, { accusedPersonId: input.accusedPersonId, lineSuperiors: input.lineSuperiors });
 
+  const receipt = await receiptOf(ctx, input.idempotencyKey);
+  if (input.idempotencyKey) {
+    const earlier = await reportOfReceipt(ctx.tx, receipt);
+    if (earlier) return { id: earlier.row.id, receipt, replayed: true };
+  }
   const keys = await newKeyPair();
-  const receipt = await newReceipt();
-  const { anonymous, reporter, reporterUserId, files, lineSuperiors: _rule, ...matter } = input;
+  const { anonymous, reporter, reporterUserId, files, lineSuperiors: _rule, idempotencyKey: _key, ...matter } = input;
   const [report] = await ctx.tx
     .insert(supervisionReports)
     .values({
@@ -95,5 +110,5 @@ export async function fileReport(ctx: CommandContext, input: ReportInput): Promi
   }
   // Neither the caller, their address nor the request id: nothing links the reporter to it.
   await audit(blindContext(ctx), { action: 'supervision.report.file', subjectType: 'supervision_report', subjectId: report!.id, actorLabel: '举报人', changes: { anonymous, readers: inspectors.size, custodians: custodians.size, keptAway, files: attached }, scopePath: level?.path ?? place.path });
-  return { id: report!.id, receipt };
+  return { id: report!.id, receipt, replayed: false };
 }

@@ -9,7 +9,8 @@ import { Permission } from '../../platform/access/permission.js';
 import { SESSION_COOKIE } from '../../platform/auth/auth.plugin.js';
 import { readContext, runCommand } from '../../platform/http/command.js';
 import { IdParams } from '../../platform/http/fields.js';
-import { NotFound } from '../../platform/http/errors.js';
+import { DomainError, NotFound } from '../../platform/http/errors.js';
+import { IDEMPOTENCY_HEADER, REPLAYED_HEADER } from '../../platform/http/idempotency.js';
 import { ChallengeRequired, checkProof, DEFAULT_DIFFICULTY, newChallenge, POW_HEADER } from '../../platform/http/proof-of-work.js';
 import { guards, type Guarded } from './abuse-guard.js';
 import type { GzApp } from '../../platform/module.js';
@@ -112,6 +113,17 @@ function sendDownload(reply: FastifyReply, file: { name: string; mime: string; b
     .send(file.bytes);
 }
 
+/**
+ * A filing's `Idempotency-Key`: at least 128 bits' worth (22+ visible characters, e.g. a
+ * UUID), since the receipt is drawn from it; shorter keys are refused, not weakened.
+ */
+function filingKey(request: FastifyRequest): string | undefined {
+  const header = request.headers[IDEMPOTENCY_HEADER];
+  if (header === undefined) return undefined;
+  if (typeof header !== 'string' || !/^[\x21-\x7e]{22,255}$/.test(header)) throw new DomainError(400, 'idempotency_key_invalid');
+  return header;
+}
+
 /** Files of a multipart request, read in preValidation and taken by the handler. */
 const uploads = new WeakMap<FastifyRequest, Upload[]>();
 
@@ -146,7 +158,9 @@ async function reporterFormRoutes(app: GzApp): Promise<void> {
         await guard(request, 'file', 'report');
         const b = request.body;
         const nodeId = b.nodeId ?? (await rootNodes(readContext(request).db))[0]?.id;
-        const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null), files: uploads.get(request) ?? [], lineSuperiors: lineRule(request) }));
+        const idempotencyKey = filingKey(request);
+        const filed = await runCommand(request, (ctx) => fileReport(ctx, { ...b, nodeId: nodeId ?? 0, reporterUserId: b.anonymous ? null : (request.actor?.userId ?? null), files: uploads.get(request) ?? [], lineSuperiors: lineRule(request), idempotencyKey }));
+        if (filed.replayed) reply.header(REPLAYED_HEADER, 'true');
         return reply.code(201).send({ receipt: filed.receipt });
       },
     });

@@ -56,6 +56,8 @@ export const supervisionSessionKeys = pgTable('supervision_session_keys', {
 export const supervisionSettings = pgTable('supervision_settings', {
   id: integer('id').primaryKey().default(1),
   receiptSalt: bytea('receipt_salt').notNull(),
+  /** Secret: receipts of filings with an idempotency key are derived under it (receipts.ts `receiptFor`). */
+  receiptSecret: bytea('receipt_secret'),
 });
 
 export const reportStates = ['received', 'accepted', 'disposed', 'investigating', 'concluded', 'closed', 'archived'] as const;

@@ -281,3 +281,28 @@ describe('abuse controls', () => {
     expect((await followUp(receipt, '10.8.8.7')).statusCode).toBe(200);
   });
 });
+
+describe('filing again after a lost answer', () => {
+  it('gives a retry with the same Idempotency-Key the same receipt and files nothing new; another key files anew', async () => {
+    const key = 'c0b8e4a2-5f6d-4e1a-9b7c-3d2e1f0a9b8c';
+    const count = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM supervision_reports`))[0]!.n;
+    const before = await count();
+    const body = { anonymous: true, accused: ACCUSED, content: `${SECRET}（重试）`, nodeId: community.id };
+    const first = await file(body, '10.9.0.1', { 'idempotency-key': key });
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await file(body, '10.9.0.2', { 'idempotency-key': key });
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json().receipt).toBe(first.json().receipt);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(await count()).toBe(before + 1);
+    const other = await file(body, '10.9.0.3', { 'idempotency-key': 'f1e2d3c4-b5a6-4978-8a9b-0c1d2e3f4a5b' });
+    expect(other.json().receipt).not.toBe(first.json().receipt);
+    expect(await count()).toBe(before + 2);
+    expect((await followUp(first.json().receipt, '10.9.0.4')).json().matter.content).toBe(`${SECRET}（重试）`);
+    // The key is never stored: not in the audit log, not in any table.
+    const leaks = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE changes::text LIKE ${'%' + key + '%'} OR request_id = ${key}`);
+    expect(leaks[0]!.n).toBe(0);
+    const short = await file(body, '10.9.0.5', { 'idempotency-key': 'too-short' });
+    expect(short.statusCode).toBe(400);
+  });
+});

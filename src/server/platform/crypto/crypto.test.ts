@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { deriveKey, KEY_BYTES, SALT_BYTES } from './kdf.js';
-import { newReceipt, parseReceipt, receiptHash, RECEIPT_DIGITS } from './receipts.js';
+import { newReceipt, parseReceipt, receiptFor, receiptHash, RECEIPT_DIGITS } from './receipts.js';
 import { lock, newKeyPair, publicKeyOf, seal, SealError, unlock, unseal, unwrapKey, utf8, wrapKey } from './sealing.js';
 import { sodium } from './sodium.js';
 
@@ -110,6 +110,26 @@ describe('receipts', () => {
     // χ² over 8,000 digits, 9 degrees of freedom: 27.9 is the 0.999 quantile.
     const expected = 8000 / 10;
     expect(counts.reduce((x, c) => x + (c - expected) ** 2 / expected, 0)).toBeLessThan(27.9);
+  });
+
+  it('drawn from an idempotency key are 16 digits, the same for the same key and secret, different otherwise', async () => {
+    const s = await sodium();
+    const secret = s.randombytes_buf(32);
+    const other = s.randombytes_buf(32);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 22, maxLength: 255 }), fc.string({ minLength: 22, maxLength: 255 }), async (a, b) => {
+        const r = await receiptFor(a, secret);
+        expect(r).toMatch(new RegExp(`^\\d{${RECEIPT_DIGITS}}$`));
+        expect(await receiptFor(a, secret)).toBe(r);
+        expect(await receiptFor(a, other)).not.toBe(r);
+        if (a !== b) expect(await receiptFor(b, secret)).not.toBe(r);
+      }),
+      { numRuns: 200 },
+    );
+    // χ² of the digits over 500 keys, as for random receipts.
+    const counts = new Array<number>(10).fill(0);
+    for (let i = 0; i < 500; i++) for (const d of await receiptFor(`key-${i}-${'x'.repeat(20)}`, secret)) counts[Number(d)]!++;
+    expect(counts.reduce((x, c) => x + (c - 800) ** 2 / 800, 0)).toBeLessThan(27.9);
   });
 
   it('parse back from what people type, and refuse anything else', () => {

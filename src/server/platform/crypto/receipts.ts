@@ -21,6 +21,23 @@ export async function newReceipt(): Promise<string> {
   return out;
 }
 
+/**
+ * A receipt drawn from a client's idempotency key under the deployment's secret (keyed
+ * BLAKE2b, the same rejection sampling): a retried filing with the same key gets the same
+ * receipt, so it finds its report instead of filing twice — and the answer lost on a bad
+ * network is not lost. The key is never stored; without it the secret alone gives nothing.
+ */
+export async function receiptFor(idempotencyKey: string, secret: Uint8Array): Promise<string> {
+  const s = await sodium();
+  let out = '';
+  for (let block = 0; out.length < RECEIPT_DIGITS; block++) {
+    for (const b of s.crypto_generichash(64, `gongzhi receipt\u0000${block}\u0000${idempotencyKey}`, secret)) {
+      if (b < 250 && out.length < RECEIPT_DIGITS) out += String(b % 10);
+    }
+  }
+  return out;
+}
+
 /** The digits of what a person typed (spaces and dashes allowed: 1234 5678 …), or undefined. */
 export function parseReceipt(typed: string): string | undefined {
   const digits = typed.normalize('NFKC').replace(/[\s-]/g, '');

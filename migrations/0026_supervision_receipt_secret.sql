@@ -1,0 +1,1 @@
+ALTER TABLE "supervision_settings" ADD COLUMN "receipt_secret" "bytea";
