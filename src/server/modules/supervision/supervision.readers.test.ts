@@ -25,6 +25,8 @@ let accusedPersonId: number;
 let plainPersonId: number;
 let branchId: number;
 let districtPath: string;
+let districtId: number;
+let lonely: { id: number };
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -50,6 +52,8 @@ beforeAll(async () => {
   const [branch] = await t.db.insert(organizations).values({ nodeId: community.id, kind: 'party', partyLevel: 'branch', code: `PB${sfx}`, name: '社区党支部', parentOrgId: committee!.id }).returning();
   branchId = branch!.id;
   districtPath = district.path;
+  districtId = district.id;
+  lonely = await makeNode(t.db, { level: 'community', parent: street });
   await t.db.insert(posts).values([
     { orgId: committee!.id, title: '书记', personId: secretaryPerson },
     { orgId: branch!.id, title: '委员', personId: accusedPersonId },
@@ -172,5 +176,29 @@ describe('retention', () => {
     expect(left[0]).toEqual({ keys: 0, messages: 0, identities: 0, content: 0, n: before[0]!.n });
     expect(await t.db.transaction((tx) => shredReports({ tx, ...ctxAt(at(1900)) }, 1825))).toBe(0);
     expect((await verifyAudit(t.db)).ok).toBe(true);
+  });
+});
+
+describe('aggregate counts', () => {
+  it('tell those who assess an area how many reports by state and month, withholding 1 and 2, and nothing more', async () => {
+    const one = await t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: { anonymous: true, accused: '另一社区某干部', content: '唯一一件举报的内容，不应被推断。', nodeId: lonely.id }, remoteAddress: '10.2.9.1' });
+    expect(one.statusCode).toBe(201);
+    // The community's cadre counts in their community (their scope by default).
+    const mine = await c.accused.get('/api/supervision/counts');
+    expect(mine.statusCode, mine.body).toBe(200);
+    const [db] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM supervision_reports WHERE node_id = ${community.id}`);
+    expect(db!.n).toBeGreaterThanOrEqual(3);
+    expect(mine.json()).toMatchObject({ nodeId: community.id, total: db!.n });
+    expect(mine.body).not.toContain('收受好处费');
+    const byState = Object.values(mine.json().byState as Record<string, number | null>);
+    expect(byState.every((n) => n === null || n === 0 || n >= 3)).toBe(true);
+    // Outside their scope: nothing. A custodian or an inspector without assessing rights: nothing.
+    expect((await c.accused.get(`/api/supervision/counts?nodeId=${districtId}`)).statusCode).toBe(404);
+    expect((await c.custodian.get('/api/supervision/counts')).statusCode).toBe(404);
+    // A subtree with one report shows it withheld.
+    const upper = await c.upper.get(`/api/supervision/counts?nodeId=${lonely.id}`);
+    expect(upper.statusCode, upper.body).toBe(200);
+    expect(upper.json()).toMatchObject({ total: null, byState: { received: null, accepted: 0 } });
+    expect(upper.json().byMonth).toEqual([{ month: expect.stringMatching(/^\d{4}-\d{2}$/), count: null }]);
   });
 });

@@ -25,6 +25,7 @@ import { inspectorMessage, recuseFromReport, reportAction, reporterMessage, tran
 import { decideIdentityRequest, identityForInspector, identityRequestsFor, myIdentityRequests, requestIdentity } from './identity-requests.js';
 import { reportEvents, type ReportEvent } from './report-workflow.js';
 import { approveRecovery, keyState, recoveriesFor } from './key-recovery.js';
+import { defaultCountNode, reportCounts } from './report-counts.js';
 import { z } from 'zod';
 
 const tags = ['supervision'];
@@ -224,6 +225,19 @@ function identityRoutes(app: GzApp): void {
   });
 }
 
+function countRoutes(app: GzApp): void {
+  app.get('/api/supervision/counts', {
+    config: { access: 'authenticated' },
+    schema: { tags, summary: '举报件统计 How many reports about matters in a subtree, by state and month (counts of 1–2 withheld); for those who assess the area', querystring: S.CountsQuery, response: { 200: S.CountsOut } },
+    handler: async (request) => {
+      const { db, actor, timeZone } = readContext(request);
+      const nodeId = request.query.nodeId ?? defaultCountNode(actor);
+      if (nodeId === undefined) throw new NotFound();
+      return reportCounts(db, actor, nodeId, timeZone);
+    },
+  });
+}
+
 function keyRoutes(app: GzApp): void {
   app.get('/api/supervision/key-status', {
     config: { access: 'authenticated' },
@@ -280,6 +294,7 @@ export async function supervisionRoutes(app: GzApp): Promise<void> {
   actionRoutes(app);
   identityRoutes(app);
   keyRoutes(app);
+  countRoutes(app);
   await reporterFormRoutes(app);
   app.post('/api/supervision/follow-up', {
     ...quiet,
