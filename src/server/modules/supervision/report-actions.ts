@@ -18,7 +18,8 @@ import { readersFor } from './report-readers.js';
 import { storeAttachments } from './report-attachments.js';
 import type { Upload } from './report-form.js';
 import { blindContext, heldReportKeys, reportGrant, reportOfReceipt } from './report-grants.js';
-import { ACCEPT_NOTICE_WORKING_DAYS, FEEDBACK_WORKING_DAYS, nextState, TRANSFER_WORKING_DAYS, type ReportEvent } from './report-workflow.js';
+import { FEEDBACK_WORKING_DAYS, nextState, type ReportEvent } from './report-workflow.js';
+import { arrivalClocks } from './report-clocks.js';
 import { supervisionMessages, supervisionReportKeys, supervisionReports, type Disposal, type MessageKind } from './supervision.tables.js';
 
 type ReportRow = typeof supervisionReports.$inferSelect;
@@ -85,15 +86,6 @@ export async function reportAction(ctx: CommandContext, p: ReportActionProps): P
 }
 
 /**
- * The clocks of a report arriving at a level (filed, or transferred there): keep or transfer
- * within 5 working days; a real-name reporter is told of acceptance within 15.
- */
-export async function arrivalClocks(ctx: CommandContext, anonymous: boolean): Promise<{ transferDueAt: Date; acceptDueAt: Date | null }> {
-  const calendar = await loadWorkCalendar(ctx.tx, ctx.timeZone ?? DEFAULT_TIME_ZONE);
-  return { transferDueAt: addWorkingDays(calendar, ctx.now, TRANSFER_WORKING_DAYS), acceptDueAt: anonymous ? null : addWorkingDays(calendar, ctx.now, ACCEPT_NOTICE_WORKING_DAYS) };
-}
-
-/**
  * 回避: an inspector related to the matter or the person steps aside. Their copy of the
  * report's key is destroyed, so they read it no more; another inspector must still hold it
  * (otherwise transfer it first). The reason is kept as an internal note.
@@ -132,19 +124,6 @@ export async function reporterMessage(ctx: CommandContext, p: { receipt: string;
   const files = await storeAttachments(ctx, row, p.files ?? [], messageId);
   await ctx.tx.update(supervisionReports).set({ updatedAt: ctx.now }).where(eq(supervisionReports.id, row.id));
   await audit(blindContext(ctx), { action: `supervision.report.reporter_${p.kind}`, subjectType: 'supervision_report', subjectId: row.id, actorLabel: '举报人', changes: { files }, scopePath: row.competentPath });
-}
-
-/** The clocks' sweep: flags reports left undecided past the transfer clock, or whose acceptance notice or result is overdue; returns how many it flagged. */
-export async function flagOverdueReports(ctx: CommandContext): Promise<number> {
-  const flagged = await ctx.tx
-    .update(supervisionReports)
-    .set({ overdue: true })
-    .where(
-      sql`NOT ${supervisionReports.overdue} AND ((${supervisionReports.state} = 'received' AND (${supervisionReports.acceptDueAt} < ${ctx.now} OR ${supervisionReports.transferDueAt} < ${ctx.now}))
-          OR (${supervisionReports.state} IN ('closed', 'archived') AND ${supervisionReports.feedbackAt} IS NULL AND ${supervisionReports.feedbackDueAt} < ${ctx.now}))`,
-    )
-    .returning({ id: supervisionReports.id });
-  return flagged.length;
 }
 
 /**

@@ -23,7 +23,7 @@ import { supervisionIdentities, supervisionReportKeys, supervisionReports } from
 import { receiptSalt, receiptSecret } from './receipt-salt.js';
 import { blindContext, reportOfReceipt } from './report-grants.js';
 import { readersFor } from './report-readers.js';
-import { arrivalClocks } from './report-actions.js';
+import { arrivalClocks } from './report-clocks.js';
 import { storeAttachments } from './report-attachments.js';
 import type { Upload } from './report-form.js';
 

@@ -9,7 +9,7 @@ import { loadActorFromOrg } from '../org/org.actor.js';
 import { holdersAbove, holdersWithin, rootNodes } from '../org/org.exports.js';
 import { DEMO_PASSWORD } from '../org/demo-logins.js';
 import { supervisionRoutes } from './supervision.routes.js';
-import { flagOverdueReports } from './report-actions.js';
+import { flagOverdueReports, remindReportClocks } from './report-clocks.js';
 import { expireReceipts, shredReports } from './report-retention.js';
 import { forgetSpentChallenges } from '../../platform/http/proof-of-work.js';
 import { needsKeys, publicKeysOf, rewrapAtPasswordChange, unlockAtSignIn, userKeyPair } from './user-keys.js';
@@ -59,9 +59,12 @@ export const supervisionModule = defineModule({
     {
       name: 'supervision.clocks',
       everyMs: 3_600_000,
-      run: async ({ db, now }) => {
+      run: async ({ db, now, config }) => {
         await forgetSpentChallenges(db, now);
-        return db.transaction((tx) => flagOverdueReports({ tx, actor: null, requestId: 'supervision.clocks', ip: null, now }));
+        return db.transaction(async (tx) => {
+          const ctx = { tx, actor: null, requestId: 'supervision.clocks', ip: null, now, timeZone: config.timeZone };
+          return { flagged: await flagOverdueReports(ctx), reminders: await remindReportClocks(ctx) };
+        });
       },
     },
     {

@@ -11,7 +11,7 @@ import { buildTestApp, login, makeNode, makeUser, type Client, type TestApp } fr
 import { queryRows } from '../../platform/db/database.js';
 import { verifyAudit } from '../../platform/audit/verify.js';
 import { people } from '../org/org.tables.js';
-import { flagOverdueReports } from './report-actions.js';
+import { flagOverdueReports } from './report-clocks.js';
 import { solve } from '../../platform/http/proof-of-work.js';
 
 let t: TestApp;
