@@ -8,10 +8,16 @@
  * Throughout: the receipt never reaches the address bar, the browser's storage or cookies,
  * and every supervision API answer is `Cache-Control: no-store`.
  *
+ * The anonymous report goes with a text file (multipart): the inspector sees it with the
+ * report and downloads it; the reporter later adds a photo alone as material and sees both
+ * listed. The inspector's key is ready (no notice), the report's clocks show, and 回避 is
+ * refused while nobody else at the level holds the report.
+ *
  * A report is sealed only to inspectors (and custodians) who have keys; an inspector's keys
  * are made when they sign in (the demo seeds its inspector's and custodian's), so they sign in
  * before anything is filed either way.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo-logins.js';
@@ -30,18 +36,28 @@ afterAll(async () => {
 const PHONE = { width: 390, height: 844 };
 
 /** A phone with no session, recording every address it shows and every supervision API answer. */
-async function reporterPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[]; answers: { url: string; status: number; cacheControl: string | undefined; cookie: string | undefined }[] }> {
+interface Answer {
+  url: string;
+  status: number;
+  cacheControl: string | undefined;
+  cookie: string | undefined;
+  /** The request's content type (JSON, or multipart with files). */
+  sentAs: string | undefined;
+}
+
+async function reporterPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; urls: string[]; answers: Answer[] }> {
   const context = await newContext(browser, inject('baseUrl'), PHONE, true);
   const page = await context.newPage();
   const errors = watchErrors(page);
   const urls: string[] = [];
-  const answers: { url: string; status: number; cacheControl: string | undefined; cookie: string | undefined }[] = [];
+  const answers: Answer[] = [];
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) urls.push(frame.url());
   });
   page.on('response', (response) => {
     if (!new URL(response.url()).pathname.startsWith('/api/supervision/')) return;
-    answers.push({ url: response.url(), status: response.status(), cacheControl: response.headers()['cache-control'], cookie: response.request().headers()['cookie'] });
+    const request = response.request();
+    answers.push({ url: response.url(), status: response.status(), cacheControl: response.headers()['cache-control'], cookie: request.headers()['cookie'], sentAs: request.headers()['content-type'] });
   });
   return { context, page, errors, urls, answers };
 }
@@ -94,6 +110,10 @@ async function act(page: Page, event: string, expectedState: string, fill?: (pag
   await expect.poll(() => page.getByTestId('sv-detail-state').getAttribute('data-state')).toBe(expectedState);
 }
 
+/** A small text file as evidence, and a 1×1 PNG photo. */
+const EVIDENCE = { name: '转账记录.txt', mimeType: 'text/plain', buffer: Buffer.from('2026-02-14 微信转账 2000 元，收款人：某某科长\n') };
+const PHOTO = { name: '收据照片.png', mimeType: 'image/png', buffer: Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64') };
+
 /** Enters the receipt on the follow-up page (as typed: any grouping) and waits for the report. */
 async function followUp(page: Page, typed: string): Promise<void> {
   await page.getByTestId('sv-receipt-input').fill(typed);
@@ -115,7 +135,14 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   await r.page.getByTestId('sv-content').fill('2026年2月在办理低保审批时收受申请人好处费两千元，有转账记录。');
   await r.page.getByTestId('sv-happened-at').fill('2026年2月中旬');
   await r.page.getByTestId('sv-place').fill('东城街道办事处');
+  // The transfer record goes with it; the page says what happens to a file's hidden details.
+  await expect(r.page.getByTestId('sv-files-privacy').textContent()).resolves.toContain('拍摄地点');
+  await r.page.getByTestId('sv-files-input').setInputFiles(EVIDENCE);
+  await expect.poll(() => r.page.getByTestId('sv-file').count()).toBe(1);
+  await expect(r.page.getByTestId('sv-file').textContent()).resolves.toContain(EVIDENCE.name);
   await screenshot(r.page, 'mobile-supervision-report');
+  await r.page.getByTestId('sv-files').scrollIntoViewIfNeeded();
+  await screenshot(r.page, 'mobile-supervision-report-files');
   await r.page.getByTestId('sv-submit').click();
   const receipt = await readReceipt(r.page);
   expect(receipt).toMatch(/^\d{16}$/);
@@ -130,16 +157,38 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   const filing = r.answers.find((a) => a.url.endsWith('/api/supervision/reports'));
   expect(filing?.status).toBe(201);
   expect(filing?.cookie).toBeUndefined();
+  expect(filing?.sentAs).toMatch(/^multipart\/form-data; boundary=/);
   await r.page.getByTestId('sv-receipt-done').click();
   await r.page.getByTestId('sv-saved').waitFor();
   await expect(r.page.getByTestId('sv-receipt').count()).resolves.toBe(0);
 
-  // 2. The inspector opens it, accepts it, disposes of it as 初步核实, and asks a question.
+  // 2. The inspector (whose key is open: no notice) opens it, downloads the file that came with
+  // it, cannot step aside as the only one holding it, accepts it, disposes of it as 初步核实,
+  // and asks a question.
   const ip = inspector.page;
+  const keyStatus = ip.waitForResponse((res) => res.url().endsWith('/api/supervision/key-status'));
+  await ip.goto('/console/supervision/reports');
+  await expect((await keyStatus).json()).resolves.toEqual({ state: 'ready' });
+  await expect(ip.getByTestId('sv-key-notice').count()).resolves.toBe(0);
   await openNewestReport(ip);
   await expect(ip.getByTestId('sv-matter-accused').textContent()).resolves.toBe('东城街道 某某科长');
   await expect(ip.getByTestId('sv-detail-state').getAttribute('data-state')).resolves.toBe('received');
+  await expect(ip.getByTestId('sv-clock-transfer').getAttribute('data-status')).resolves.toBe('running');
+  await expect(ip.getByTestId('sv-clock-accept').getAttribute('data-status')).resolves.toBe('none');
+  const filed = ip.getByTestId('sv-attachments-report');
+  await expect(filed.textContent()).resolves.toContain(EVIDENCE.name);
+  const [download] = await Promise.all([ip.waitForEvent('download'), filed.getByRole('link', { name: EVIDENCE.name, exact: true }).click()]);
+  expect(download.suggestedFilename()).toBe(EVIDENCE.name);
+  expect((await readFile((await download.path())!)).equals(EVIDENCE.buffer)).toBe(true);
+  await ip.getByTestId('sv-action-recuse').click();
+  await ip.getByTestId('sv-recuse-reason').fill('被举报人系本人亲属');
+  await ip.getByTestId('sv-recuse-ok').click();
+  await expect(ip.getByTestId('sv-recuse-refused').textContent()).resolves.toContain('请先转交再回避');
+  await ip.locator('.ant-modal').filter({ has: ip.getByTestId('sv-recuse-reason') }).getByRole('button', { name: /^取\s*消$/ }).click();
+  await ip.getByTestId('sv-recuse-reason').waitFor({ state: 'detached' });
+  expect(ip.url()).toMatch(/\/console\/supervision\/reports\/\d+$/);
   await act(ip, 'accept', 'accepted');
+  await expect(ip.getByTestId('sv-clock-transfer').getAttribute('data-status')).resolves.toBe('stopped');
   await act(ip, 'dispose', 'investigating', async (p) => {
     await p.getByTestId('sv-action-disposal').click();
     await p.getByTestId('sv-disposal-preliminary_check').click();
@@ -160,16 +209,28 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   await r.page.getByTestId('sv-open-question').waitFor();
   await expect(r.page.getByTestId('sv-msg-question').textContent()).resolves.toContain(question);
   await expect(r.page.getByTestId('sv-matter-accused').textContent()).resolves.toBe('东城街道 某某科长');
+  await expect(r.page.getByTestId('sv-attachment-name').allTextContents()).resolves.toEqual([EVIDENCE.name]);
   const answer = '转账是2026年2月14日，金额两千元；同村的李某也知情。';
   await r.page.getByTestId('sv-write-body').fill(answer);
   await r.page.getByTestId('sv-write-send').click();
   await expect.poll(() => r.page.locator('[data-testid="sv-msg-answer"][data-author="reporter"]').textContent()).toContain(answer);
   await expect(r.page.getByTestId('sv-open-question').count()).resolves.toBe(0);
+  // Then a photo alone, as added material: no words needed.
+  await r.page.getByTestId('sv-write-material').click();
+  await r.page.getByTestId('sv-files-input').setInputFiles(PHOTO);
+  await expect.poll(() => r.page.getByTestId('sv-file').count()).toBe(1);
+  await r.page.getByTestId('sv-write-send').click();
+  await expect.poll(() => r.page.getByTestId('sv-attachment-name').allTextContents()).toEqual([EVIDENCE.name, PHOTO.name]);
+  await expect(r.page.getByTestId('sv-file').count()).resolves.toBe(0);
+  const material = r.answers.filter((a) => a.url.endsWith('/api/supervision/follow-up/messages'));
+  expect(material.map((a) => [a.status, a.sentAs?.split(';')[0]])).toEqual([[204, 'application/json'], [204, 'multipart/form-data']]);
   await screenshot(r.page, 'mobile-supervision-follow-up');
 
   // 4. The inspector sees the answer, concludes and closes.
   await ip.getByTestId('sv-reload').click();
   await expect.poll(() => ip.locator('[data-testid="sv-msg-answer"][data-author="reporter"]').textContent()).toContain(answer);
+  // The photo is listed under the material it came with.
+  await expect.poll(() => ip.locator('[data-testid^="sv-attachments-msg-"]').textContent()).toContain(PHOTO.name);
   const conclusion = '经初步核实，反映的收受好处费问题属实，已移送立案审查。';
   await act(ip, 'conclude', 'concluded', (p) => p.getByTestId('sv-action-text').fill(conclusion));
   await act(ip, 'close', 'closed');
@@ -235,6 +296,10 @@ test('real-name report: the reporter’s identity is shown to the inspector only
   await cp.getByTestId('sv-request-status-approved').first().waitFor();
   await cp.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
   await screenshot(cp, 'console-supervision-identity-requests');
+  // The custodian's other queue: nobody's key awaits recovery in the demo.
+  await cp.getByTestId('sv-custody-tab-keys').click();
+  await expect.poll(() => cp.getByTestId('sv-recoveries-table').textContent()).toContain('暂无密钥恢复申请');
+  expect(new URL(cp.url()).search).toBe('?tab=keys');
 
   // Now the inspector sees who reported.
   await ip.reload();

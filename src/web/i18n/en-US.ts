@@ -381,14 +381,29 @@ export const enUS: Messages = {
     },
   },
   supervision: {
-    nav: { group: 'Supervision', reports: 'Reports', identityRequests: 'Identity requests' },
+    nav: { group: 'Supervision', reports: 'Reports', identityRequests: 'Custodian approvals' },
     states: { received: 'Received', accepted: 'Accepted', disposed: 'Disposed of', investigating: 'Preliminary check', concluded: 'Concluded', closed: 'Closed', archived: 'Archived' },
     disposals: { talk_inquiry: 'Talk / written inquiry', preliminary_check: 'Preliminary check', shelve: 'Shelved for later', close_out: 'Closed out' },
-    events: { accept: 'Accept', dispose: 'Dispose', conclude: 'Conclude', close: 'Close', archive: 'Archive', transfer: 'Transfer' },
+    events: { accept: 'Accept', dispose: 'Dispose', conclude: 'Conclude', close: 'Close', archive: 'Archive', transfer: 'Transfer', recuse: 'Recuse' },
     kinds: { material: 'Added material', question: 'Question', answer: 'Answer', notice: 'Notice', conclusion: 'Conclusion', internal: 'Internal note' },
     authors: { reporter: 'Reporter', reporterSelf: 'Me', inspector: 'Case officer', system: 'System notice' },
     solving: 'Running a quick security check…',
     thread: { title: 'Messages', empty: 'No messages yet', labelled: '{{author}} · {{kind}}' },
+    files: {
+      label: 'Attachments', title: 'Attachments ({{count}})', add: 'Add files', count: '{{count}}/{{max}} chosen', remove: 'Remove {{name}}', none: 'No attachments',
+      limits: 'Up to {{max}} files at a time, each at most {{mib}} MB: photos (JPG, PNG, WebP), PDF, Word/Excel/PowerPoint documents, text files, audio and video recordings.',
+      privacy: 'Photos are cleaned on upload: their location (GPS), camera model and other details are removed. Documents such as Word or PDF files may carry an author’s name or organisation, which is not removed; check them before you upload.',
+      refused: 'These files were not added', reasons: {
+        empty: '{{name}}: the file is empty', too_large: '{{name}}: larger than {{mib}} MB', type: '{{name}}: this type of file is not accepted', too_many: '{{name}}: at most {{max}} files at a time', duplicate: '{{name}}: already added',
+      },
+      withReport: 'With the report', withMaterial: 'Added material', filedWith: 'Filed with the report', cameWith: '{{kind}} · {{time}}', download: 'Download {{name}}',
+      full: 'This report has reached its limit of {{max}} attachments; no more files can be added.', tooLargeForServer: 'The upload was too large: at most {{max}} files at a time, each at most {{mib}} MB.',
+    },
+    key: {
+      recovery_pending: 'Your supervision key awaits a custodian’s recovery after a password reset; until then reports cannot be read',
+      recovery_approved: 'A custodian has recovered your key; sign in again to use it',
+      none: 'Sign in again to unlock your supervision key',
+    },
     home: { report: 'Report misconduct', reportHint: 'About officials; anonymous if you wish, kept confidential', followUp: 'Follow up a report', followUpHint: 'With your receipt: progress, questions' },
     report: {
       title: 'Report misconduct', subtitle: 'Report breaches of discipline or law by party members, cadres and public officials. Reports are encrypted; only the competent discipline inspectors can read them.',
@@ -417,6 +432,7 @@ export const enUS: Messages = {
       exitHint: 'After you exit the page keeps no receipt; enter it again to look again.', status: 'Status', receivedAt: 'Submitted', matter: 'Your report', refresh: 'Refresh',
       openQuestion: 'A case officer has asked you a question; please answer below.', conclusion: 'Conclusion', archived: 'This report is archived; nothing more can be added.',
       write: 'Answer or add material', answer: 'Answer a question', material: 'Add material', body: 'Text', bodyHint: 'Keep to the matter; leave out personal details that are not needed', send: 'Send', sent: 'Sent',
+      bodyOrFiles: 'Write something or add a file',
       newReport: 'Report misconduct',
       stateHints: {
         received: 'Your report was received and awaits acceptance.', accepted: 'Accepted; its disposal is being decided.', disposed: 'Disposed of according to the rules.', investigating: 'Under preliminary check.',
@@ -428,6 +444,10 @@ export const enUS: Messages = {
       number: 'Number', state: 'State', kind: 'Reporter', anonymous: 'Anonymous', realName: 'Real name', receivedAt: 'Received', overdue: 'Overdue', empty: 'No reports', open: 'Open',
       back: 'Back to the list', matter: 'The report', accused: 'Person reported', content: 'What happened', happenedAt: 'When', place: 'Where', area: 'Area',
       info: 'Handling', disposal: 'Disposal', acceptDue: 'Acceptance notice due', feedbackDue: 'Result due', none: '—',
+      transferDue: 'Keep or transfer by', transferDueHint: 'Within 5 working days of arrival, decide to handle it at this level or transfer it to the competent authority',
+      acceptDueHint: 'A real-name reporter is told within 15 working days whether the report is accepted', feedbackDueHint: 'A real-name reporter is told the result in time after closing', clockStopped: '(done)',
+      recuseHint: 'Step aside when you are related to the matter or the person reported. Afterwards you can no longer open this report; the reason is kept as an internal note. Another inspector at this level must hold it — otherwise transfer it first.',
+      recuseReason: 'Reason', recuseReasonHint: 'Seen by officers only', recuseRefused: 'You cannot step aside yet', recused: 'You have stepped aside; the report is no longer shown to you',
       actions: 'Actions', noActions: 'The report is archived; no action is possible.',
       actionTitle: '{{action}}: {{number}}', note: 'Note to the reporter (optional)', internalNote: 'Internal note, not shown to the reporter (optional)', conclusion: 'Conclusion', conclusionHint: 'The reporter is told',
       conflict: 'The report has changed', reload: 'Reload', done: '{{action}}: done',
@@ -439,10 +459,15 @@ export const enUS: Messages = {
       requested: 'Request sent; awaiting a custodian’s decision.', name: 'Name', phone: 'Phone', idNumber: 'ID number', account: 'Account', accountId: 'User #{{id}}',
     },
     custody: {
-      title: 'Identity requests', hint: 'A case officer sees a real-name reporter’s identity only with your approval. On approval it is sealed to them and the reporter is told; decisions are audited.',
+      pageTitle: 'Custodian approvals', title: 'Identity requests', hint: 'A case officer sees a real-name reporter’s identity only with your approval. On approval it is sealed to them and the reporter is told; decisions are audited.',
       report: 'Report', inspector: 'Requested by', inspectorId: 'User #{{id}}', reason: 'Reason', status: 'Status', createdAt: 'Requested',
       approve: 'Approve', deny: 'Deny', approveConfirm: 'Give the requester the reporter’s identity of report {{number}}?', denyConfirm: 'Deny the requester the reporter’s identity of report {{number}}?',
       decided: 'Decided', empty: 'No requests', statuses: { pending: 'Pending', approved: 'Approved', denied: 'Denied' },
+    },
+    recovery: {
+      title: 'Key recovery requests', hint: 'After an inspector’s password is reset, their supervision key must be recovered by a custodian from the escrowed copy; it works again at their next sign-in. Check that the request is really theirs; recoveries are audited.',
+      user: 'Requested by', requestedAt: 'Requested', approve: 'Recover', approveConfirm: 'Recover the supervision key of {{name}}? First check that they asked for it after a password reset.',
+      approved: 'Recovered; it takes effect at their next sign-in', empty: 'No key recovery requests', statuses: { pending: 'Pending', approved: 'Recovered, awaiting sign-in' },
     },
   },
   apikeys: {

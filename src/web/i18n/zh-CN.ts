@@ -382,14 +382,29 @@ export const zhCN = {
     },
   },
   supervision: {
-    nav: { group: '监督举报', reports: '举报件', identityRequests: '身份查看申请' },
+    nav: { group: '监督举报', reports: '举报件', identityRequests: '保密员审批' },
     states: { received: '已接收', accepted: '已受理', disposed: '已处置', investigating: '初步核实中', concluded: '已办结', closed: '已结案', archived: '已归档' },
     disposals: { talk_inquiry: '谈话函询', preliminary_check: '初步核实', shelve: '暂存待查', close_out: '予以了结' },
-    events: { accept: '受理', dispose: '处置', conclude: '办结', close: '结案', archive: '归档', transfer: '转交' },
+    events: { accept: '受理', dispose: '处置', conclude: '办结', close: '结案', archive: '归档', transfer: '转交', recuse: '回避' },
     kinds: { material: '补充材料', question: '问询', answer: '答复', notice: '通知', conclusion: '办理结论', internal: '内部备注' },
     authors: { reporter: '举报人', reporterSelf: '我', inspector: '办理人员', system: '系统通知' },
     solving: '正在进行安全验证，请稍候…',
     thread: { title: '沟通记录', empty: '暂无沟通记录', labelled: '{{author}} · {{kind}}' },
+    files: {
+      label: '附件', title: '附件（{{count}}）', add: '添加附件', count: '已选 {{count}}/{{max}} 个', remove: '移除 {{name}}', none: '暂无附件',
+      limits: '每次最多 {{max}} 个文件，每个不超过 {{mib}} MB；可上传照片（JPG、PNG、WebP）、PDF、Word/Excel/PPT 文档、文本文件和录音录像。',
+      privacy: '照片上传后，拍摄地点（GPS）、设备型号等信息会被自动清除；Word、PDF 等文档可能带有作者姓名、单位等信息，平台不会清除，请上传前自行检查。',
+      refused: '以下文件未添加', reasons: {
+        empty: '{{name}}：空文件', too_large: '{{name}}：超过 {{mib}} MB', type: '{{name}}：不支持的文件类型', too_many: '{{name}}：每次最多 {{max}} 个文件', duplicate: '{{name}}：已添加过',
+      },
+      withReport: '随举报提交', withMaterial: '补充材料', filedWith: '举报时提交', cameWith: '{{kind}} · {{time}}', download: '下载 {{name}}',
+      full: '本件附件已达 {{max}} 个上限，不能再添加文件。', tooLargeForServer: '文件太大，未能上传：每次最多 {{max}} 个文件，每个不超过 {{mib}} MB。',
+    },
+    key: {
+      recovery_pending: '您的举报密钥因密码重置待保密员恢复，恢复前无法阅读举报件',
+      recovery_approved: '保密员已恢复您的密钥，请重新登录后使用',
+      none: '请重新登录以解锁举报密钥',
+    },
     home: { report: '监督举报', reportHint: '反映干部问题，可匿名，依法保密', followUp: '举报查询', followUpHint: '凭回执码查看进展、回答问询' },
     report: {
       title: '监督举报', subtitle: '反映党员干部、公职人员违纪违法问题。举报内容加密保存，只有有管辖权的纪检监察人员能够查看。',
@@ -418,6 +433,7 @@ export const zhCN = {
       exitHint: '退出后本页不再保留回执码，再次查询需重新输入。', status: '办理状态', receivedAt: '提交时间', matter: '举报内容', refresh: '刷新',
       openQuestion: '办理人员向您提出了问询，请在下方回答。', conclusion: '办理结论', archived: '本件已归档，不能再补充。',
       write: '回答问询 / 补充材料', answer: '回答问询', material: '补充材料', body: '内容', bodyHint: '请直接写明；不要写与本件无关的个人信息', send: '发送', sent: '已发送',
+      bodyOrFiles: '请填写内容或添加附件',
       newReport: '我要举报',
       stateHints: {
         received: '已收到您的举报，等待受理。', accepted: '已受理，正在研究处置。', disposed: '已按规定处置。', investigating: '正在初步核实。',
@@ -429,6 +445,10 @@ export const zhCN = {
       number: '编号', state: '状态', kind: '方式', anonymous: '匿名', realName: '实名', receivedAt: '收到时间', overdue: '已超期', empty: '暂无举报件', open: '打开',
       back: '返回列表', matter: '举报内容', accused: '被举报人', content: '举报内容', happenedAt: '发生时间', place: '发生地点', area: '所在地区',
       info: '办理信息', disposal: '处置方式', acceptDue: '受理告知期限', feedbackDue: '结果反馈期限', none: '—',
+      transferDue: '留办或转交期限', transferDueHint: '收到举报后 5 个工作日内决定由本级办理或转交有管辖权的机关',
+      acceptDueHint: '实名举报 15 个工作日内告知举报人受理情况', feedbackDueHint: '实名举报结案后按期向举报人反馈办理结果', clockStopped: '（已完成）',
+      recuseHint: '与举报事项或被举报人有利害关系的，应当回避。回避后您将无法再查看本件，理由作为内部备注留存；本级须另有办理人员持有本件，否则请先转交。',
+      recuseReason: '回避理由', recuseReasonHint: '仅办理人员可见', recuseRefused: '暂不能回避', recused: '已回避，本件不再向您显示',
       actions: '办理', noActions: '本件已归档，无可执行的操作。',
       actionTitle: '{{action}}：{{number}}', note: '告知举报人的说明（选填）', internalNote: '内部备注（举报人看不到，选填）', conclusion: '办理结论', conclusionHint: '将告知举报人',
       conflict: '举报件已有变化', reload: '刷新', done: '已{{action}}',
@@ -440,10 +460,15 @@ export const zhCN = {
       requested: '已提交申请，待保密员审批。', name: '姓名', phone: '联系电话', idNumber: '身份证号', account: '平台账号', accountId: '用户 #{{id}}',
     },
     custody: {
-      title: '身份查看申请', hint: '办理人员查看实名举报人身份须经您审批。同意后身份信息加密提供给申请人，并通知举报人；审批会记入审计日志。',
+      pageTitle: '保密员审批', title: '身份查看申请', hint: '办理人员查看实名举报人身份须经您审批。同意后身份信息加密提供给申请人，并通知举报人；审批会记入审计日志。',
       report: '举报件', inspector: '申请人', inspectorId: '用户 #{{id}}', reason: '申请理由', status: '状态', createdAt: '申请时间',
       approve: '同意', deny: '不同意', approveConfirm: '同意向申请人提供举报件 {{number}} 的举报人身份？', denyConfirm: '不同意申请人查看举报件 {{number}} 的举报人身份？',
       decided: '已审批', empty: '暂无申请', statuses: { pending: '待审批', approved: '已同意', denied: '已拒绝' },
+    },
+    recovery: {
+      title: '密钥恢复申请', hint: '办理人员的密码被重置后，其举报密钥须由保密员用托管副本恢复；恢复后该人员重新登录即可使用。请先核实是本人申请，恢复会记入审计日志。',
+      user: '申请人', requestedAt: '申请时间', approve: '恢复', approveConfirm: '确认为 {{name}} 恢复举报密钥？请先核实是本人因密码重置提出的申请。',
+      approved: '已恢复，申请人重新登录后生效', empty: '暂无密钥恢复申请', statuses: { pending: '待恢复', approved: '已恢复，待重新登录' },
     },
   },
   apikeys: {

@@ -1,7 +1,8 @@
 /**
  * 举报查询 (/m/supervision/follow-up): the reporter enters the receipt (spaces and dashes
- * allowed) and sees the state, what they filed and the thread — questions from the case
- * officers highlighted — and answers or adds material. No account is needed.
+ * allowed) and sees the state, what they filed, the files they sent and the thread — questions
+ * from the case officers highlighted — and answers or adds material, with words, files or
+ * both (multipart when files go). No account is needed.
  *
  * The receipt is held in this component's state only: never in the address (entering it
  * changes no URL), the browser's storage or a query cache. "退出" forgets it, and so does
@@ -16,6 +17,9 @@ import { isApiProblem } from '../api/problem.js';
 import { problemText } from '../common/problem-text.js';
 import { formatDateTime } from '../i18n/format.js';
 import { PageHead } from '../mobile/mobile-layout.js';
+import { ReporterAttachments } from './attachment-list.js';
+import { AttachmentPicker } from './attachment-picker.js';
+import { filesAllowed, MAX_FILES_PER_REPORT, sendProblemText } from './attachments.js';
 import { MessageThread } from './message-thread.js';
 import { receiptDigits, typedDigitCount } from './receipt.js';
 import { openQuestions } from './report-flow.js';
@@ -78,20 +82,24 @@ function ReceiptEntry({ onFound }: { onFound: (receipt: string, view: FollowUp) 
   );
 }
 
-function WriteCard({ receipt, hasQuestion, onSent }: { receipt: string; hasQuestion: boolean; onSent: () => Promise<void> }) {
+function WriteCard({ receipt, hasQuestion, held, onSent }: { receipt: string; hasQuestion: boolean; held: number; onSent: () => Promise<void> }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ kind: ReporterMessageKind; body: string }>();
+  const [form] = Form.useForm<{ kind: ReporterMessageKind; body?: string }>();
   const [busy, setBusy] = useState(false);
   const [solving, setSolving] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Files alone are material enough: the words are required only without them.
+  const [files, setFiles] = useState<File[]>([]);
+  const allowed = filesAllowed(held);
 
-  const send = async (v: { kind: ReporterMessageKind; body: string }) => {
+  const send = async (v: { kind: ReporterMessageKind; body?: string }) => {
     setError(null);
     setBusy(true);
     try {
-      await addReporterMessage(receipt, v.kind, v.body.trim(), { onSolving: () => setSolving(true) });
+      await addReporterMessage(receipt, v.kind, v.body?.trim() ?? '', { onSolving: () => setSolving(true) }, files);
       form.resetFields(['body']);
+      setFiles([]);
       void message.success(t('supervision.followUp.sent'));
       await onSent();
     } catch (e) {
@@ -111,10 +119,27 @@ function WriteCard({ receipt, hasQuestion, onSent }: { receipt: string; hasQuest
             <Radio.Button value="material"><span data-testid="sv-write-material">{t('supervision.followUp.material')}</span></Radio.Button>
           </Radio.Group>
         </Form.Item>
-        <Form.Item name="body" label={t('supervision.followUp.body')} rules={[{ required: true, whitespace: true, message: t('supervision.report.required', { field: t('supervision.followUp.body') }) }, { max: 10_000 }]}>
+        <Form.Item name="body" label={t('supervision.followUp.body')} rules={[{ required: files.length === 0, whitespace: true, message: t('supervision.followUp.bodyOrFiles') }, { max: 10_000 }]}>
           <Input.TextArea placeholder={t('supervision.followUp.bodyHint')} autoSize={{ minRows: 3, maxRows: 10 }} maxLength={10_000} showCount data-testid="sv-write-body" />
         </Form.Item>
-        {error ? <Alert type="error" showIcon title={problemText(error, t)} style={{ marginBottom: 12 }} data-testid="sv-write-error" /> : null}
+        <Form.Item label={t('supervision.files.label')}>
+          {allowed > 0 ? (
+            <AttachmentPicker
+              files={files}
+              max={allowed}
+              disabled={busy}
+              onChange={(next) => {
+                setFiles(next);
+                setError(null);
+                // A body left empty is fine now that files go.
+                if (next.length > 0) form.setFields([{ name: 'body', errors: [] }]);
+              }}
+            />
+          ) : (
+            <Typography.Text type="secondary" data-testid="sv-files-full">{t('supervision.files.full', { max: MAX_FILES_PER_REPORT })}</Typography.Text>
+          )}
+        </Form.Item>
+        {error ? <Alert type="error" showIcon title={sendProblemText(error, t)} style={{ marginBottom: 12 }} data-testid="sv-write-error" /> : null}
         <Button type="primary" htmlType="submit" block icon={<SendOutlined />} loading={busy} data-testid="sv-write-send">{solving ? t('supervision.solving') : t('supervision.followUp.send')}</Button>
       </Form>
     </Card>
@@ -142,7 +167,10 @@ function ReportView({ receipt, view, onRefresh, refreshing, onExit }: { receipt:
       <Card className="gz-mobile__card" size="small" title={t('supervision.thread.title')}>
         <MessageThread messages={view.messages} viewer="reporter" />
       </Card>
-      {view.state === 'archived' ? <Alert type="info" showIcon title={t('supervision.followUp.archived')} /> : <WriteCard key={String(asked)} receipt={receipt} hasQuestion={asked} onSent={onRefresh} />}
+      {view.state === 'archived' ? <Alert type="info" showIcon title={t('supervision.followUp.archived')} /> : <WriteCard key={String(asked)} receipt={receipt} hasQuestion={asked} held={view.attachments.length} onSent={onRefresh} />}
+      <Card className="gz-mobile__card" size="small" title={t('supervision.files.title', { count: view.attachments.length })}>
+        <ReporterAttachments attachments={view.attachments} />
+      </Card>
       <Card className="gz-mobile__card" size="small" title={t('supervision.followUp.matter')} data-testid="sv-matter">
         <dl className="gz-res-fields">
           <dt>{t('supervision.console.accused')}</dt>

@@ -1,25 +1,29 @@
 /**
  * 举报件详情 (/console/supervision/reports/:id): the report as filed (opened with the
- * inspector's key), its handling facts and clocks, the actions its state allows (and 转交
- * before disposal), the thread
- * with the reporter and a box to ask or answer them, and — for a real-name report — the
- * reporter's identity behind a custodian's approval.
+ * inspector's key) with its attachments (grouped by the message they came with, each a
+ * download), its handling facts and clocks (留办或转交, 受理告知, 结果反馈), the actions its state
+ * allows (and 转交 before disposal, 回避 at any time), the thread with the reporter and a box to
+ * ask or answer them, and — for a real-name report — the reporter's identity behind a
+ * custodian's approval.
  */
 import { ArrowLeftOutlined, ReloadOutlined, SendOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, Descriptions, Flex, Form, Input, Radio, Row, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Descriptions, Flex, Form, Input, Radio, Row, Space, Tag, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { isApiProblem } from '../api/problem.js';
 import { useAreaName } from '../cases/case-selects.js';
+import { relativeTime, useNow } from '../cases/due-text.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
 import { ProblemAlert } from '../common/problem-alert.js';
 import { useProblem } from '../common/use-problem.js';
 import { formatDateTime } from '../i18n/format.js';
+import { InspectorAttachments } from './attachment-list.js';
 import { IdentityCard } from './identity-card.js';
 import { MessageThread } from './message-thread.js';
 import { ReportActionModal } from './report-action-modal.js';
-import { canMessage, canTransfer, type ReportEvent } from './report-flow.js';
+import { canMessage, canTransfer, clockDue, clockStatus, type ReportClock, type ReportEvent } from './report-flow.js';
+import { RecuseModal } from './recuse-modal.js';
 import { ReportStateTag } from './report-labels.js';
 import { useInspectorMessage, useReport, type InspectorMessageKind, type Report } from './supervision.api.js';
 import { TransferModal } from './transfer-modal.js';
@@ -43,19 +47,42 @@ function MatterCard({ r }: { r: Report }) {
   );
 }
 
+/**
+ * One of the report's clocks: the due time, how far off while it runs, red with 已超期 once
+ * passed, grey once its step was taken (report-flow.ts `clockStatus`).
+ */
+function ClockValue({ clock, r }: { clock: ReportClock; r: Report }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.resolvedLanguage ?? 'zh-CN';
+  const now = useNow();
+  const status = clockStatus(clock, r, now);
+  const due = clockDue(clock, r);
+  if (status === 'none' || !due) return <span data-testid={`sv-clock-${clock}`} data-status="none">{t('supervision.console.none')}</span>;
+  return (
+    <Space size={6} wrap className={`gz-sv-clock--${status}`} data-testid={`sv-clock-${clock}`} data-status={status}>
+      <span className="gz-nowrap">{formatDateTime(due, lang)}</span>
+      {status === 'running' ? <Typography.Text type="secondary" style={{ fontSize: 12 }}>{relativeTime(due, now, lang)}</Typography.Text> : null}
+      {status === 'late' ? <Tag color="red">{t('supervision.console.overdue')}</Tag> : null}
+      {status === 'stopped' ? <span style={{ fontSize: 12 }}>{t('supervision.console.clockStopped')}</span> : null}
+    </Space>
+  );
+}
+
 function InfoCard({ r }: { r: Report }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.resolvedLanguage ?? 'zh-CN';
   const time = (v: string | null) => (v ? formatDateTime(v, lang) : t('supervision.console.none'));
   const D = Descriptions.Item;
+  const clockLabel = (label: string, hint: string) => <Tooltip title={hint}><span>{label}</span></Tooltip>;
   return (
     <Card title={t('supervision.console.info')} size="small">
       <Descriptions size="small" column={1} bordered>
         <D label={t('supervision.console.kind')}>{r.anonymous ? t('supervision.console.anonymous') : t('supervision.console.realName')}</D>
         <D label={t('supervision.console.disposal')}><span data-testid="sv-disposal">{r.disposal ? t(`supervision.disposals.${r.disposal}`) : t('supervision.console.none')}</span></D>
         <D label={t('supervision.console.receivedAt')}>{time(r.receivedAt)}</D>
-        <D label={t('supervision.console.acceptDue')}>{time(r.acceptDueAt)}</D>
-        <D label={t('supervision.console.feedbackDue')}>{time(r.feedbackDueAt)}</D>
+        <D label={clockLabel(t('supervision.console.transferDue'), t('supervision.console.transferDueHint'))}><ClockValue clock="transfer" r={r} /></D>
+        <D label={clockLabel(t('supervision.console.acceptDue'), t('supervision.console.acceptDueHint'))}><ClockValue clock="accept" r={r} /></D>
+        <D label={clockLabel(t('supervision.console.feedbackDue'), t('supervision.console.feedbackDueHint'))}><ClockValue clock="feedback" r={r} /></D>
       </Descriptions>
     </Card>
   );
@@ -101,7 +128,7 @@ export function SupervisionReportDetailPage() {
   const id = Number(raw);
   const valid = Number.isInteger(id) && id > 0;
   const report = useReport(valid ? id : 0);
-  const [active, setActive] = useState<ReportEvent | 'transfer' | null>(null);
+  const [active, setActive] = useState<ReportEvent | 'transfer' | 'recuse' | null>(null);
 
   if (!valid || (isApiProblem(report.error) && report.error.status === 404)) return <NotFoundPage />;
   if (report.isPending) return <FullPageSpin />;
@@ -132,18 +159,21 @@ export function SupervisionReportDetailPage() {
         <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <Card title={t('supervision.console.actions')} size="small" data-testid="sv-actions">
-              {actions.length === 0 && !canTransfer(r.state) ? (
-                <Typography.Text type="secondary">{t('supervision.console.noActions')}</Typography.Text>
-              ) : (
+              <Flex vertical gap={8}>
+                {actions.length === 0 && !canTransfer(r.state) ? <Typography.Text type="secondary">{t('supervision.console.noActions')}</Typography.Text> : null}
                 <Flex wrap gap={8}>
                   {actions.map((e) => (
                     <Button key={e} type="primary" onClick={() => setActive(e)} data-testid={`sv-action-${e}`}>{t(`supervision.events.${e}`)}</Button>
                   ))}
                   {canTransfer(r.state) ? <Button onClick={() => setActive('transfer')} data-testid="sv-action-transfer">{t('supervision.events.transfer')}</Button> : null}
+                  <Button danger onClick={() => setActive('recuse')} data-testid="sv-action-recuse">{t('supervision.events.recuse')}</Button>
                 </Flex>
-              )}
+              </Flex>
             </Card>
             <MatterCard r={r} />
+            <Card title={t('supervision.files.title', { count: r.attachments.length })} size="small">
+              <InspectorAttachments report={r} />
+            </Card>
             <InfoCard r={r} />
             <Card title={t('supervision.console.identity')} size="small">
               <IdentityCard report={r} />
@@ -161,7 +191,8 @@ export function SupervisionReportDetailPage() {
       </Row>
 
       {active === 'transfer' ? <TransferModal report={r} onClose={() => setActive(null)} onReload={reload} /> : null}
-      {active && active !== 'transfer' ? <ReportActionModal key={active} report={r} event={active} onClose={() => setActive(null)} onReload={reload} /> : null}
+      {active === 'recuse' ? <RecuseModal report={r} onClose={() => setActive(null)} /> : null}
+      {active && active !== 'transfer' && active !== 'recuse' ? <ReportActionModal key={active} report={r} event={active} onClose={() => setActive(null)} onReload={reload} /> : null}
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { reportEvents as serverEvents } from '../../server/modules/supervision/r
 import { disposals as serverDisposals, messageKinds, reportStates as serverStates } from '../../server/modules/supervision/supervision.tables.js';
 import { enUS } from '../i18n/en-US.js';
 import { zhCN } from '../i18n/zh-CN.js';
-import { actionText, canMessage, canTransfer, conclusionOf, disposals, openQuestions, reportBody, reportEvents, reportStates, stateColors, threadOrder, type ThreadMessage } from './report-flow.js';
+import { actionText, canMessage, canTransfer, clockStatus, conclusionOf, disposals, openQuestions, reportBody, reportClocks, reportEvents, reportStates, stateColors, threadOrder, type ClockFacts, type ThreadMessage } from './report-flow.js';
 
 describe('the report’s way, as the console mirrors it', () => {
   test('the same states, events and disposals as the server', () => {
@@ -78,5 +78,34 @@ describe('the thread', () => {
   test('the conclusion is the latest one', () => {
     expect(conclusionOf([m(1, 'inspector', 'question', '1')])).toBeUndefined();
     expect(conclusionOf([m(5, 'inspector', 'conclusion', '5'), m(2, 'inspector', 'conclusion', '2')])?.id).toBe(5);
+  });
+});
+
+describe('the clocks', () => {
+  const now = Date.parse('2026-03-10T08:00:00.000Z');
+  const before = '2026-03-09T08:00:00.000Z';
+  const after = '2026-03-11T08:00:00.000Z';
+  const r = (state: ClockFacts['state'], due: string | null, overdue = false): ClockFacts => ({ state, overdue, acceptDueAt: due, transferDueAt: due, feedbackDueAt: due });
+
+  test('keeping or transferring and the acceptance notice run while the report is received, and are late once passed', () => {
+    for (const clock of ['transfer', 'accept'] as const) {
+      expect(clockStatus(clock, r('received', after), now), clock).toBe('running');
+      expect(clockStatus(clock, r('received', before), now), clock).toBe('late');
+      expect(clockStatus(clock, r('accepted', before, true), now), clock).toBe('stopped');
+      expect(clockStatus(clock, r('received', null), now), clock).toBe('none');
+    }
+  });
+
+  test('the result is owed once closed; passed, it is late only while the server still flags the report', () => {
+    expect(clockStatus('feedback', r('concluded', after), now)).toBe('stopped');
+    expect(clockStatus('feedback', r('closed', after), now)).toBe('running');
+    expect(clockStatus('feedback', r('archived', before, true), now)).toBe('late');
+    expect(clockStatus('feedback', r('closed', before, false), now)).toBe('stopped');
+    expect(clockStatus('feedback', r('closed', null), now)).toBe('none');
+  });
+
+  test('every clock has a label and a hint in both languages', () => {
+    const labels = { transfer: ['transferDue', 'transferDueHint'], accept: ['acceptDue', 'acceptDueHint'], feedback: ['feedbackDue', 'feedbackDueHint'] } as const;
+    for (const messages of [zhCN, enUS]) for (const clock of reportClocks) for (const key of labels[clock]) expect(messages.supervision.console[key], key).toBeTruthy();
   });
 });

@@ -57,6 +57,41 @@ export function canMessage(state: ReportState): boolean {
   return state !== 'archived';
 }
 
+/** The report's clocks: 受理告知 (real-name only), 留办或转交 (5 working days of arrival), 结果反馈 (real-name, after 结案). */
+export const reportClocks = ['transfer', 'accept', 'feedback'] as const;
+export type ReportClock = (typeof reportClocks)[number];
+
+/** `none`: the report has no such clock; `stopped`: its step was taken (or the result told). */
+export type ClockStatus = 'none' | 'running' | 'late' | 'stopped';
+
+export interface ClockFacts {
+  state: ReportState;
+  overdue: boolean;
+  acceptDueAt: string | null;
+  transferDueAt: string | null;
+  feedbackDueAt: string | null;
+}
+
+export const clockDue = (clock: ReportClock, r: ClockFacts): string | null => (clock === 'accept' ? r.acceptDueAt : clock === 'transfer' ? r.transferDueAt : r.feedbackDueAt);
+
+/**
+ * Where one clock stands, as the server's sweep counts it (report-actions.ts
+ * `flagOverdueReports`): accepting and keeping-or-transferring run while the report is still
+ * 已接收; the result is owed once it is closed. Whether the result was told is not in the
+ * view, so a passed feedback clock is late only while the server still flags the report.
+ */
+export function clockStatus(clock: ReportClock, r: ClockFacts, now: number): ClockStatus {
+  const due = clockDue(clock, r);
+  if (!due) return 'none';
+  const passed = new Date(due).getTime() <= now;
+  if (clock === 'feedback') {
+    if (r.state !== 'closed' && r.state !== 'archived') return 'stopped';
+    return !passed ? 'running' : r.overdue ? 'late' : 'stopped';
+  }
+  if (r.state !== 'received') return 'stopped';
+  return passed ? 'late' : 'running';
+}
+
 /** What the reporter form holds (antd Form values). */
 export interface ReportFormValues {
   anonymous: boolean;

@@ -2,7 +2,9 @@
  * 监督举报 (/m/supervision/report): anyone, signed in or not, reports a cadre — anonymously
  * by default. Everything stays in this component: the address never changes while filing
  * (no query string to land in history or logs), nothing is stored in the browser, and the
- * page sends nothing anywhere but the report itself. After 201 the receipt is shown once
+ * page sends nothing anywhere but the report itself. Files may go with it (attachment-picker:
+ * the limits, and that photos lose their location but documents may name their author): the
+ * report is then sent as multipart, otherwise as JSON. After 201 the receipt is shown once
  * (receipt-view.tsx); "我已妥善保存" drops it.
  */
 import { Alert, Button, Card, Cascader, Flex, Form, Input, Result, Switch, Typography, type FormInstance } from 'antd';
@@ -10,10 +12,11 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldErrors, isApiProblem } from '../api/problem.js';
-import { problemText } from '../common/problem-text.js';
 import { placeOptions } from '../mobile/case-helpers.js';
 import { PageHead } from '../mobile/mobile-layout.js';
 import { usePublicNodes } from '../mobile/resident.api.js';
+import { AttachmentPicker } from './attachment-picker.js';
+import { MAX_FILES_PER_SEND, sendProblemText } from './attachments.js';
 import { useLeaveGuard } from './leave-guard.js';
 import { ReceiptView } from './receipt-view.js';
 import { reportBody, type ReportFormValues } from './report-flow.js';
@@ -33,25 +36,27 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
   const [sending, setSending] = useState(false);
   const [solving, setSolving] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  // The chosen files live here only, and go with the report (as multipart) when there are any.
+  const [files, setFiles] = useState<File[]>([]);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('supervision.report.required', { field }) });
   const optional = (label: string) => t('supervision.report.optional', { label });
 
   /** Field errors go onto their fields; the sentence above the button says what happened (a 429 with its wait). */
   const showProblem = (e: unknown) => {
-    if (!isApiProblem(e)) return setProblem(problemText(e, t));
+    if (!isApiProblem(e)) return setProblem(sendProblemText(e, t));
     const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
     const fields = fieldErrors(e).map((f) => (f.name[0] === 'nodeId' ? { ...f, name: ['nodePath'] } : f));
     const known = fields.filter((f) => registered.has(f.name.join('.')));
     // Server paths name fields by position only; the untyped form instance takes them as they are.
     if (known.length > 0) (form as FormInstance).setFields(known);
-    setProblem(known.length > 0 && known.length === fields.length ? e.title : problemText(e, t));
+    setProblem(known.length > 0 && known.length === fields.length ? e.title : sendProblemText(e, t));
   };
 
   const submit = async (v: ReportFormValues) => {
     setProblem(null);
     setSending(true);
     try {
-      onFiled(await fileReport(reportBody(v), { onSolving: () => setSolving(true) }));
+      onFiled(await fileReport(reportBody(v), { onSolving: () => setSolving(true) }, files));
     } catch (e) {
       showProblem(e);
     } finally {
@@ -110,6 +115,17 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
         </Form.Item>
         <Form.Item name="nodePath" label={optional(t('supervision.report.area'))} extra={t('supervision.report.areaHint')}>
           <Cascader options={places} changeOnSelect loading={nodes.isPending} showSearch={{ filter: (input, path) => path.some((o) => String(o.label).includes(input)) }} data-testid="sv-area" />
+        </Form.Item>
+        <Form.Item label={optional(t('supervision.files.label'))}>
+          <AttachmentPicker
+            files={files}
+            max={MAX_FILES_PER_SEND}
+            disabled={sending}
+            onChange={(next) => {
+              setFiles(next);
+              setProblem(null);
+            }}
+          />
         </Form.Item>
         <Alert type="warning" showIcon title={t('supervision.report.warning')} style={{ marginBottom: 16 }} />
         {problem ? <Alert type="error" showIcon title={t('supervision.report.failed')} description={problem} style={{ marginBottom: 16 }} data-testid="sv-problem" /> : null}

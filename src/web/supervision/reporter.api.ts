@@ -11,16 +11,22 @@
  *
  * Under abuse-like traffic the server asks for proof of work (428); each call then solves the
  * challenge and sends again (proof-of-work.ts).
+ *
+ * With files, a report or added material goes as multipart/form-data (attachments.ts builds
+ * the body) through `postForm`, which keeps the same rules: no cookies unless real-name, the
+ * language, and the proof of work's header when asked for it. Without files it stays JSON.
  */
 import createClient from 'openapi-fetch';
-import { api, call } from '../api/client.js';
+import { api, call, decorateHeaders } from '../api/client.js';
 import type { ApiPaths } from '../api/paths.js';
-import { isApiProblem } from '../api/problem.js';
+import { ApiProblem, isApiProblem } from '../api/problem.js';
 import type { BodyOf, JsonOf } from '../api/types.js';
 import { currentLanguage } from '../i18n/index.js';
+import { materialFormData, reportFormData } from './attachments.js';
 import { POW_HEADER, proofHeader, solveChallenge } from './proof-of-work.js';
 
 export type FollowUp = JsonOf<'/api/supervision/follow-up', 'post'>;
+export type FollowUpAttachment = FollowUp['attachments'][number];
 export type ReporterMessageKind = BodyOf<'/api/supervision/follow-up/messages', 'post'>['kind'];
 type ReportInput = BodyOf<'/api/supervision/reports', 'post'>;
 
@@ -53,8 +59,42 @@ async function withProof<T>(send: (headers: Record<string, string>) => Promise<T
   }
 }
 
-/** Files a report; answers the receipt (16 digits) — the only time it is ever shown. */
-export async function fileReport(body: ReportInput, options: ProofOptions = {}): Promise<string> {
+/**
+ * A multipart POST with the same rules as the typed clients: an anonymous sender's request
+ * carries no cookie and no CSRF header (only the language); a signed-in one gets the session's
+ * headers (`decorateHeaders`). The browser sets the multipart boundary. Answers the parsed JSON
+ * (undefined for 204), or throws the server's problem.
+ */
+async function postForm(url: string, form: FormData, withSession: boolean, extra: Record<string, string>): Promise<unknown> {
+  const headers = new Headers({ accept: 'application/json', ...extra });
+  if (withSession) decorateHeaders(headers, 'POST');
+  else headers.set('accept-language', currentLanguage());
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers, body: form, credentials: withSession ? 'same-origin' : 'omit', cache: 'no-store' });
+  } catch (cause) {
+    throw ApiProblem.network(cause);
+  }
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = undefined;
+  }
+  if (!response.ok) throw ApiProblem.from(response, parsed);
+  return parsed;
+}
+
+/**
+ * Files a report; answers the receipt (16 digits) — the only time it is ever shown. With
+ * files it goes as multipart (each request built afresh, the proof's header included).
+ */
+export async function fileReport(body: ReportInput, options: ProofOptions = {}, files: readonly File[] = []): Promise<string> {
+  if (files.length > 0) {
+    const filed = await withProof((headers) => postForm('/api/supervision/reports', reportFormData(body, files), !body.anonymous, headers), options);
+    return (filed as { receipt: string }).receipt;
+  }
   const client = body.anonymous ? anonymousApi : api;
   const filed = await withProof((headers) => call(client.POST('/api/supervision/reports', { body, headers })), options);
   return filed.receipt;
@@ -65,7 +105,11 @@ export async function followUp(receipt: string, options: ProofOptions = {}): Pro
   return withProof((headers) => call(anonymousApi.POST('/api/supervision/follow-up', { body: { receipt }, headers })), options);
 }
 
-/** An answer to the inspectors' question, or material added later. */
-export async function addReporterMessage(receipt: string, kind: ReporterMessageKind, body: string, options: ProofOptions = {}): Promise<void> {
+/** An answer to the inspectors' question, or material added later — with files as multipart (the words may then be empty). */
+export async function addReporterMessage(receipt: string, kind: ReporterMessageKind, body: string, options: ProofOptions = {}, files: readonly File[] = []): Promise<void> {
+  if (files.length > 0) {
+    await withProof((headers) => postForm('/api/supervision/follow-up/messages', materialFormData({ receipt, kind, body }, files), false, headers), options);
+    return;
+  }
   await withProof((headers) => call(anonymousApi.POST('/api/supervision/follow-up/messages', { body: { receipt, kind, body }, headers })), options);
 }

@@ -2,16 +2,35 @@
  * 举报件 (/console/supervision/reports): the reports sealed to the signed-in inspector,
  * newest first — number, state, anonymous or real-name, when received, overdue. Only what
  * the server lists without opening a report; the words are opened on the report's page.
+ *
+ * Above the list, when the inspector's key is not open in this session (a password reset left
+ * it awaiting a custodian's recovery, or the session began without it), a notice says why
+ * reports cannot be read and what to do.
  */
 import { ReloadOutlined } from '@ant-design/icons';
-import { Button, Space, Tag, type TableColumnsType } from 'antd';
+import { Alert, Button, Space, Tag, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ListTable } from '../common/list-table.js';
 import { PageHeader } from '../common/page-header.js';
 import { formatDateTime } from '../i18n/format.js';
 import { ReportStateTag } from './report-labels.js';
-import { useReports, type ReportListItem } from './supervision.api.js';
+import { useKeyStatus, useReports, type KeyState, type ReportListItem } from './supervision.api.js';
+
+const keyNotices: Record<Exclude<KeyState, 'ready'>, { type: 'warning' | 'info'; text: 'supervision.key.recovery_pending' | 'supervision.key.recovery_approved' | 'supervision.key.none' }> = {
+  recovery_pending: { type: 'warning', text: 'supervision.key.recovery_pending' },
+  recovery_approved: { type: 'info', text: 'supervision.key.recovery_approved' },
+  none: { type: 'warning', text: 'supervision.key.none' },
+};
+
+/** Why reports cannot be opened now, when the inspector's key is not ready; nothing while it is (or while unknown). */
+function KeyNotice() {
+  const { t } = useTranslation();
+  const state = useKeyStatus().data;
+  if (!state || state === 'ready') return null;
+  const notice = keyNotices[state];
+  return <Alert type={notice.type} showIcon title={t(notice.text)} style={{ marginBottom: 16 }} data-testid="sv-key-notice" data-state={state} />;
+}
 
 /**
  * The list item as the server may send it: the overdue flag is on the report view but not
@@ -53,6 +72,7 @@ export function SupervisionReportsPage() {
         hint={t('supervision.console.listHint')}
         extra={<Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching} data-testid="sv-reports-reload">{t('common.refresh')}</Button>}
       />
+      <KeyNotice />
       <ListTable<Row> list={list} columns={columns} paging={20} locale={{ emptyText: t('supervision.console.empty') }} data-testid="sv-reports-table" />
     </div>
   );

@@ -1,7 +1,8 @@
 /**
  * Data of the console's 监督举报 pages: the reports sealed to the signed-in inspector, one
  * report with its thread, the actions, questions to the reporter, identity requests, and the
- * custodian's list of requests — typed from the generated API schema.
+ * custodian's lists of requests (identity, key recovery), the inspector's key state, 回避 and
+ * the attachments' download addresses — typed from the generated API schema.
  *
  * A report's words are opened on the server with the inspector's session key and come back
  * `no-store`; here they are kept only while a page shows them (a short gcTime), not for the
@@ -17,6 +18,9 @@ import type { ReportEvent } from './report-flow.js';
 export type ReportListItem = JsonOf<'/api/supervision/reports', 'get'>['items'][number];
 export type Report = JsonOf<'/api/supervision/reports/{id}', 'get'>;
 export type ReportMessage = Report['messages'][number];
+export type ReportAttachment = Report['attachments'][number];
+export type KeyState = JsonOf<'/api/supervision/key-status', 'get'>['state'];
+export type KeyRecovery = JsonOf<'/api/supervision/key-recoveries', 'get'>['items'][number];
 export type Identity = JsonOf<'/api/supervision/reports/{id}/identity', 'get'>;
 export type IdentityRequest = JsonOf<'/api/supervision/identity-requests', 'get'>['items'][number];
 export type ActionBody = BodyOf<'/api/supervision/reports/{id}/accept', 'post'>;
@@ -27,6 +31,8 @@ const reportsKey = [...supervisionKey, 'reports'] as const;
 const reportKey = (id: number) => [...reportsKey, id] as const;
 const identityKey = (id: number) => [...reportKey(id), 'identity'] as const;
 const requestsKey = [...supervisionKey, 'identity-requests'] as const;
+const keyStatusKey = [...supervisionKey, 'key-status'] as const;
+const recoveriesKey = [...supervisionKey, 'key-recoveries'] as const;
 
 /** Sealed words leave memory a minute after no page shows them. */
 const SEALED = { gcTime: 60_000 } as const;
@@ -121,5 +127,48 @@ export function useTransfer(id: number) {
       qc.removeQueries({ queryKey: reportKey(id) });
       return qc.invalidateQueries({ queryKey: reportsKey, exact: true });
     },
+  });
+}
+
+/**
+ * An attachment's download address. A plain link is enough: the session cookie goes along
+ * (same origin), the server answers `content-disposition: attachment` and audits each opening.
+ */
+export function attachmentUrl(reportId: number, attachmentId: number): string {
+  return `/api/supervision/reports/${reportId}/attachments/${attachmentId}`;
+}
+
+/**
+ * 回避: the inspector steps aside with a reason; their key to the report is destroyed, so its
+ * page is dropped rather than fetched again (it would answer 404). 409
+ * `supervision_last_reader` when no other inspector holds it.
+ */
+export function useRecuse(id: number) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (reason: string) => call(api.POST('/api/supervision/reports/{id}/recuse', { params: { path: { id } }, body: { reason } })),
+    onSuccess: () => {
+      qc.removeQueries({ queryKey: reportKey(id) });
+      return qc.invalidateQueries({ queryKey: reportsKey, exact: true });
+    },
+  });
+}
+
+/** Whether the signed-in user's supervision key is open in this session, or awaits a custodian's recovery. */
+export function useKeyStatus() {
+  return useQuery({ queryKey: keyStatusKey, queryFn: async () => (await call(api.GET('/api/supervision/key-status'))).state });
+}
+
+/** 密钥恢复申请: users whose key a custodian holds in escrow and who lost it to a password reset. */
+export function useKeyRecoveries() {
+  return useQuery({ queryKey: recoveriesKey, queryFn: () => call(api.GET('/api/supervision/key-recoveries')) });
+}
+
+/** A custodian's 恢复: the escrowed key is sealed to the user, theirs again at their next sign-in. */
+export function useApproveRecovery() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: number) => call(api.POST('/api/supervision/key-recoveries/{id}/approve', { params: { path: { id: userId } } })),
+    onSuccess: () => refreshAfterWrite(qc, recoveriesKey),
   });
 }

@@ -227,3 +227,13 @@ export async function peopleOfAccounts(ex: Executor, userIds: readonly number[])
   const rows = await ex.select(personSummary).from(people).innerJoin(adminNodes, eq(adminNodes.id, people.nodeId)).where(anyId(people.userId, userIds));
   return new Map(rows.map((r) => [r.userId!, r]));
 }
+
+/** The first `limit` nodes of a level under `rootPath`, oldest first (for demo seeds). */
+export async function nodesOfLevel(ex: Executor, rootPath: string, level: (typeof adminNodes.$inferSelect)['level'], limit: number): Promise<Array<{ id: number; path: string }>> {
+  return ex
+    .select({ id: adminNodes.id, path: adminNodes.path })
+    .from(adminNodes)
+    .where(and(eq(adminNodes.level, level), sql`${adminNodes.path} LIKE ${rootPath} || '%'`))
+    .orderBy(adminNodes.id)
+    .limit(limit);
+}

@@ -16,11 +16,20 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('demo supervision', () => {
+  it('gives the demo inspector reports at several steps, readable with their key', async () => {
+    const inspector = await login(t.app, 'inspector', DEMO_PASSWORD);
+    const items = (await inspector.get('/api/supervision/reports')).json().items as Array<{ id: number; state: string }>;
+    expect(items.map((i) => i.state).sort()).toEqual(['accepted', 'concluded', 'investigating', 'received']);
+    const opened = await inspector.get(`/api/supervision/reports/${items[0]!.id}`);
+    expect(opened.statusCode).toBe(200);
+    expect(opened.json().matter.content.length).toBeGreaterThan(10);
+  });
+
   it('seals a report filed before anyone signs in to the demo inspector and custodian', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/supervision/reports', payload: { anonymous: true, accused: '某社区书记', content: '违规占用集体用房开办麻将馆，收取管理费' } });
     expect(res.statusCode, res.body).toBe(201);
     const inspector = await login(t.app, 'inspector', DEMO_PASSWORD);
-    const [item] = (await inspector.get('/api/supervision/reports')).json().items;
+    const [item] = (await inspector.get('/api/supervision/reports')).json().items; // newest first
     const report = await inspector.get(`/api/supervision/reports/${item.id}`);
     expect(report.statusCode, report.body).toBe(200);
     expect(report.json().matter.content).toContain('麻将馆');

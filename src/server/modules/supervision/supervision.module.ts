@@ -5,6 +5,7 @@
 import { defineModule } from '../../platform/module.js';
 import { handReportsTo } from '../cases/case.exports.js';
 import { fileCaseReport } from './case-reports.js';
+import { seedDemoReports } from './supervision.seed.js';
 import { loadActorFromOrg } from '../org/org.actor.js';
 import { holdersAbove, holdersWithin, rootNodes } from '../org/org.exports.js';
 import { DEMO_PASSWORD } from '../org/demo-logins.js';
@@ -54,6 +55,11 @@ export const supervisionModule = defineModule({
     for (const id of await holders('custodian')) await userKeyPair(ctx, id, DEMO_PASSWORD, new Map());
     const custodians = await publicKeysOf(ctx.tx, await holders('custodian'));
     for (const id of await holders('discipline_inspector')) await userKeyPair(ctx, id, DEMO_PASSWORD, custodians);
+    // A few reports for the demo's inspector to work on.
+    for (const root of roots) {
+      const [inspector] = await holdersWithin(ctx.tx, ['discipline_inspector'], root.path);
+      if (inspector !== undefined) await seedDemoReports(ctx, root.path, inspector);
+    }
   },
   jobs: [
     {

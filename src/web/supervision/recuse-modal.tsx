@@ -1,0 +1,62 @@
+/**
+ * 回避: an inspector related to the matter or the person reported steps aside, with a reason
+ * (kept as an internal note). Their key to the report is destroyed, so it is theirs to read no
+ * more and the page goes back to the list. When nobody else at this level holds the report the
+ * server refuses (409 `supervision_last_reader`): it must be transferred first, and the modal
+ * says so.
+ */
+import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { isApiProblem } from '../api/problem.js';
+import { problemText } from '../common/problem-text.js';
+import { useProblem } from '../common/use-problem.js';
+import { useRecuse, type Report } from './supervision.api.js';
+
+export function RecuseModal({ report, onClose }: { report: Report; onClose: () => void }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<{ reason: string }>();
+  const recuse = useRecuse(report.id);
+  const showProblem = useProblem();
+  const [refusal, setRefusal] = useState<string | null>(null);
+
+  const submit = async ({ reason }: { reason: string }) => {
+    setRefusal(null);
+    try {
+      await recuse.mutateAsync(reason.trim());
+      void message.success(t('supervision.console.recused'));
+      onClose();
+      void navigate('/console/supervision/reports');
+    } catch (e) {
+      if (isApiProblem(e) && e.status === 409) setRefusal(problemText(e, t));
+      else showProblem(e, form);
+    }
+  };
+
+  return (
+    <Modal
+      open
+      title={t('supervision.console.actionTitle', { action: t('supervision.events.recuse'), number: report.number })}
+      onCancel={onClose}
+      destroyOnHidden
+      data-testid="sv-recuse-modal"
+      footer={
+        <Flex justify="flex-end" gap={8}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" danger loading={recuse.isPending} disabled={refusal !== null} onClick={() => form.submit()} data-testid="sv-recuse-ok">{t('supervision.events.recuse')}</Button>
+        </Flex>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('supervision.console.recuseHint')}</Typography.Paragraph>
+      {refusal ? <Alert type="error" showIcon title={t('supervision.console.recuseRefused')} description={refusal} style={{ marginBottom: 16 }} data-testid="sv-recuse-refused" /> : null}
+      <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={() => setRefusal(null)} preserve={false}>
+        <Form.Item name="reason" label={t('supervision.console.recuseReason')} extra={t('supervision.console.recuseReasonHint')} rules={[{ required: true, whitespace: true }, { min: 2 }, { max: 2000 }]}>
+          <Input.TextArea rows={3} maxLength={2000} showCount data-testid="sv-recuse-reason" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
