@@ -8,7 +8,7 @@
  * (receipt-view.tsx); "我已妥善保存" drops it.
  */
 import { Alert, Button, Card, Cascader, Flex, Form, Input, Result, Switch, Typography, type FormInstance } from 'antd';
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { fieldErrors, isApiProblem } from '../api/problem.js';
@@ -21,6 +21,7 @@ import { useLeaveGuard } from './leave-guard.js';
 import { ReceiptView } from './receipt-view.js';
 import { reportBody, type ReportFormValues } from './report-flow.js';
 import { fileReport } from './reporter.api.js';
+import { newIdempotencyKey } from '../mobile/resident.api.js';
 import './supervision.css';
 
 const PHONE = /^\+?[0-9][0-9 ()-]{4,29}$/;
@@ -38,6 +39,7 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
   const [problem, setProblem] = useState<string | null>(null);
   // The chosen files live here only, and go with the report (as multipart) when there are any.
   const [files, setFiles] = useState<File[]>([]);
+  const filing = useRef<{ written: string; key: string } | null>(null);
   const required = (field: string) => ({ required: true, whitespace: true, message: t('supervision.report.required', { field }) });
   const optional = (label: string) => t('supervision.report.optional', { label });
 
@@ -55,8 +57,12 @@ function ReportForm({ onFiled }: { onFiled: (receipt: string) => void }) {
   const submit = async (v: ReportFormValues) => {
     setProblem(null);
     setSending(true);
+    const body = reportBody(v);
+    // One key per report as written: a resend of the same words and files reuses it, an edit makes a new one.
+    const written = JSON.stringify([body, files.map((f) => [f.name, f.size, f.lastModified])]);
+    if (filing.current?.written !== written) filing.current = { written, key: newIdempotencyKey() };
     try {
-      onFiled(await fileReport(reportBody(v), { onSolving: () => setSolving(true) }, files));
+      onFiled(await fileReport(body, { onSolving: () => setSolving(true), idempotencyKey: filing.current.key }, files));
     } catch (e) {
       showProblem(e);
     } finally {

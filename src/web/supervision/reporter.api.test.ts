@@ -92,6 +92,17 @@ describe('filing with files', () => {
   });
 });
 
+describe('filing again after a lost answer', () => {
+  test('sends the Idempotency-Key it is given, the same on a resend', async () => {
+    const { fileReport } = await reporter();
+    const key = '0d5e8a1c-3b4f-4a6d-9c2e-7f1a0b9e8d7c';
+    answers.push(json(201, { receipt: '1234567890123456' }), json(201, { receipt: '1234567890123456' }));
+    await fileReport(body, { idempotencyKey: key }, [photo()]);
+    await fileReport(body, { idempotencyKey: key }, [photo()]);
+    expect(sent.map((s) => s.headers.get('idempotency-key'))).toEqual([key, key]);
+  });
+});
+
 describe('adding material with files', () => {
   test('files alone: multipart without the words, no cookie; 204 resolves', async () => {
     const { addReporterMessage } = await reporter();

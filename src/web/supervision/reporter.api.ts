@@ -89,14 +89,18 @@ async function postForm(url: string, form: FormData, withSession: boolean, extra
 /**
  * Files a report; answers the receipt (16 digits) — the only time it is ever shown. With
  * files it goes as multipart (each request built afresh, the proof's header included).
+ * `idempotencyKey`: the same key for a resend of the same report, so an answer lost on the
+ * way home is answered again with the same receipt instead of filing twice (the server draws
+ * the receipt from the key and keeps neither).
  */
-export async function fileReport(body: ReportInput, options: ProofOptions = {}, files: readonly File[] = []): Promise<string> {
+export async function fileReport(body: ReportInput, options: ProofOptions & { idempotencyKey?: string } = {}, files: readonly File[] = []): Promise<string> {
+  const key: Record<string, string> = options.idempotencyKey ? { 'Idempotency-Key': options.idempotencyKey } : {};
   if (files.length > 0) {
-    const filed = await withProof((headers) => postForm('/api/supervision/reports', reportFormData(body, files), !body.anonymous, headers), options);
+    const filed = await withProof((headers) => postForm('/api/supervision/reports', reportFormData(body, files), !body.anonymous, { ...key, ...headers }), options);
     return (filed as { receipt: string }).receipt;
   }
   const client = body.anonymous ? anonymousApi : api;
-  const filed = await withProof((headers) => call(client.POST('/api/supervision/reports', { body, headers })), options);
+  const filed = await withProof((headers) => call(client.POST('/api/supervision/reports', { body, headers: { ...key, ...headers } })), options);
   return filed.receipt;
 }
 
