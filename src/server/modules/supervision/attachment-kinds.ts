@@ -57,6 +57,31 @@ export function attachmentKind(bytes: Buffer): AttachmentKind {
   return found ? { mime: found[0], bytes } : { refused: 'supervision_attachment_type' };
 }
 
+/** The extensions a kind may carry; the first is added when the sender's name has none of them. */
+const extensions: Record<string, readonly string[]> = {
+  'image/jpeg': ['jpg', 'jpeg'],
+  'image/png': ['png'],
+  'image/webp': ['webp'],
+  'application/pdf': ['pdf'],
+  'application/zip': ['zip', 'docx', 'xlsx', 'pptx', 'odt', 'ods', 'odp'],
+  'application/x-ole-storage': ['doc', 'xls', 'ppt'],
+  'video/mp4': ['mp4', 'm4a', 'mov', '3gp'],
+  'audio/mpeg': ['mp3'],
+  'audio/wav': ['wav'],
+  'audio/amr': ['amr'],
+  'text/plain': ['txt', 'csv', 'md'],
+};
+
+/**
+ * The name saved on the inspector's computer ends as the bytes are: a text that says
+ * `证据.html` is kept as `证据.html.txt`, so opening it never runs what it holds.
+ */
+export function nameForKind(name: string, mime: string): string {
+  const allowed = extensions[mime] ?? [];
+  const ext = name.includes('.') ? name.slice(name.lastIndexOf('.') + 1).toLowerCase() : '';
+  return allowed.includes(ext) || allowed.length === 0 ? name : `${name.slice(0, 195)}.${allowed[0]}`;
+}
+
 /** A file name as shown to inspectors: the last path segment, no control characters, at most 200 characters. */
 export function cleanFileName(name: string | undefined): string {
   const last = (name ?? '').split(/[\\/]/).pop() ?? '';

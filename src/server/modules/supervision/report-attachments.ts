@@ -8,7 +8,7 @@ import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { seal, unseal, utf8, type KeyPair } from '../../platform/crypto/sealing.js';
 import { DomainError, NotFound } from '../../platform/http/errors.js';
-import { attachmentKind, cleanFileName, MAX_ATTACHMENTS_PER_REPORT } from './attachment-kinds.js';
+import { attachmentKind, cleanFileName, MAX_ATTACHMENTS_PER_REPORT, nameForKind } from './attachment-kinds.js';
 import type { Upload } from './report-form.js';
 import { supervisionAttachments } from './supervision.tables.js';
 
@@ -32,7 +32,7 @@ export async function storeAttachments(ctx: CommandContext, report: { id: number
   const checked = uploads.map((u, i) => {
     const kind = attachmentKind(u.bytes);
     if ('refused' in kind) throw new DomainError(STATUS[kind.refused], kind.refused, { n: i + 1 });
-    return { name: cleanFileName(u.name), ...kind };
+    return { name: nameForKind(cleanFileName(u.name), kind.mime), ...kind };
   });
   for (const a of checked) {
     const meta = JSON.stringify({ name: a.name, mime: a.mime, size: a.bytes.length });
