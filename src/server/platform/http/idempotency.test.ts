@@ -95,8 +95,9 @@ describe('Idempotency-Key', () => {
   it('releases the key when the request fails, so a corrected retry goes through', async () => {
     const k = key();
     const caseTitle = title();
-    const refused = await post(requestBody(w, { title: caseTitle, type: 'report', aboutOfficial: true }), k);
-    expect(refused.statusCode).toBe(409);
+    // A category that does not exist: refused by the command, after the key was claimed.
+    const refused = await post(requestBody(w, { title: caseTitle, categoryId: 99_999_999 }), k);
+    expect(refused.statusCode).toBe(422);
     const ok = await post(requestBody(w, { title: caseTitle }), k);
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.headers['idempotent-replayed']).toBeUndefined();
