@@ -80,6 +80,11 @@ export async function rawRequest(method: string, url: string, body: BodyInit, co
     throw ApiProblem.network(cause);
   }
   noticeResponse(url, response.status);
+  return readJson(response);
+}
+
+/** A response's JSON body (undefined when empty or not JSON), or the server's problem thrown. */
+export async function readJson(response: Response): Promise<unknown> {
   const text = await response.text();
   let parsed: unknown;
   try {

@@ -17,7 +17,7 @@
  * language, and the proof of work's header when asked for it. Without files it stays JSON.
  */
 import createClient from 'openapi-fetch';
-import { api, call, decorateHeaders } from '../api/client.js';
+import { api, call, decorateHeaders, readJson } from '../api/client.js';
 import type { ApiPaths } from '../api/paths.js';
 import { ApiProblem, isApiProblem } from '../api/problem.js';
 import type { BodyOf, JsonOf } from '../api/types.js';
@@ -75,15 +75,7 @@ async function postForm(url: string, form: FormData, withSession: boolean, extra
   } catch (cause) {
     throw ApiProblem.network(cause);
   }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    parsed = undefined;
-  }
-  if (!response.ok) throw ApiProblem.from(response, parsed);
-  return parsed;
+  return readJson(response);
 }
 
 /**
