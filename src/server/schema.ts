@@ -13,3 +13,4 @@ export * from './modules/dispatch/dispatch.tables.js';
 export * from './modules/supervision/supervision.tables.js';
 export * from './platform/http/pow.tables.js';
 export * from './modules/accountability/accountability.tables.js';
+export * from './modules/petitions/petitions.tables.js';

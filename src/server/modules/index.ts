@@ -16,5 +16,6 @@ import { insightModule } from './insight/insight.module.js';
 import { dispatchModule } from './dispatch/dispatch.module.js';
 import { supervisionModule } from './supervision/supervision.module.js';
 import { accountabilityModule } from './accountability/accountability.module.js';
+import { petitionsModule } from './petitions/petitions.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule, accountabilityModule];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule, accountabilityModule, petitionsModule];

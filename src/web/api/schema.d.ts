@@ -28,8 +28,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                actions: ("appeal" | "review")[];
                                 /** @enum {string} */
                                 appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                                appealedAt: string | null;
                                 appealText: string | null;
                                 createdAt: string;
                                 decidedBy: string;
@@ -38,7 +40,7 @@ export interface paths {
                                 form: "form1" | "form2" | "form3" | "form4" | "circulated";
                                 grounds: {
                                     /** @enum {string} */
-                                    kind: "case" | "report" | "scorecard" | "other";
+                                    kind: "case" | "report" | "scorecard" | "review_item" | "other";
                                     note?: string;
                                     ref: string;
                                 }[];
@@ -46,6 +48,14 @@ export interface paths {
                                 measure: string;
                                 nodeId: number;
                                 personId: number;
+                                personName: string;
+                                publication: {
+                                    nodeId: number;
+                                    publishedAt: string;
+                                    recipients: number;
+                                    roles: string[] | null;
+                                } | null;
+                                reviewedAt: string | null;
                                 reviewNote: string | null;
                                 summary: string;
                                 version: number;
@@ -56,7 +66,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 问责记录 Record a measure of the four forms or 通报批评 on a person */
+        /** 问责记录 Record a measure of the four forms or 通报批评 on a person (通报批评 may be published to a subtree’s staff) */
         post: {
             parameters: {
                 query?: never;
@@ -74,13 +84,17 @@ export interface paths {
                         form: "form1" | "form2" | "form3" | "form4" | "circulated";
                         grounds: {
                             /** @enum {string} */
-                            kind: "case" | "report" | "scorecard" | "other";
+                            kind: "case" | "report" | "scorecard" | "review_item" | "other";
                             note?: string;
                             ref: string;
                         }[];
                         /** @enum {string} */
                         measure: "talk_reminder" | "criticism" | "self_examination" | "admonishment" | "warning" | "serious_warning" | "suspension" | "reassignment" | "ordered_resignation" | "dismissal" | "party_post_removal" | "probation" | "expulsion" | "major_reassignment" | "judicial_transfer" | "circulated_criticism";
                         personId: number;
+                        publish?: {
+                            nodeId: number;
+                            roles?: ("grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin")[];
+                        };
                         summary: string;
                     };
                 };
@@ -93,8 +107,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actions: ("appeal" | "review")[];
                             /** @enum {string} */
                             appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                            appealedAt: string | null;
                             appealText: string | null;
                             createdAt: string;
                             decidedBy: string;
@@ -103,7 +119,7 @@ export interface paths {
                             form: "form1" | "form2" | "form3" | "form4" | "circulated";
                             grounds: {
                                 /** @enum {string} */
-                                kind: "case" | "report" | "scorecard" | "other";
+                                kind: "case" | "report" | "scorecard" | "review_item" | "other";
                                 note?: string;
                                 ref: string;
                             }[];
@@ -111,6 +127,14 @@ export interface paths {
                             measure: string;
                             nodeId: number;
                             personId: number;
+                            personName: string;
+                            publication: {
+                                nodeId: number;
+                                publishedAt: string;
+                                recipients: number;
+                                roles: string[] | null;
+                            } | null;
+                            reviewedAt: string | null;
                             reviewNote: string | null;
                             summary: string;
                             version: number;
@@ -151,8 +175,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actions: ("appeal" | "review")[];
                             /** @enum {string} */
                             appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                            appealedAt: string | null;
                             appealText: string | null;
                             createdAt: string;
                             decidedBy: string;
@@ -161,7 +187,7 @@ export interface paths {
                             form: "form1" | "form2" | "form3" | "form4" | "circulated";
                             grounds: {
                                 /** @enum {string} */
-                                kind: "case" | "report" | "scorecard" | "other";
+                                kind: "case" | "report" | "scorecard" | "review_item" | "other";
                                 note?: string;
                                 ref: string;
                             }[];
@@ -169,6 +195,14 @@ export interface paths {
                             measure: string;
                             nodeId: number;
                             personId: number;
+                            personName: string;
+                            publication: {
+                                nodeId: number;
+                                publishedAt: string;
+                                recipients: number;
+                                roles: string[] | null;
+                            } | null;
+                            reviewedAt: string | null;
                             reviewNote: string | null;
                             summary: string;
                             version: number;
@@ -208,6 +242,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         text: string;
+                        version?: number;
                     };
                 };
             };
@@ -219,8 +254,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actions: ("appeal" | "review")[];
                             /** @enum {string} */
                             appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                            appealedAt: string | null;
                             appealText: string | null;
                             createdAt: string;
                             decidedBy: string;
@@ -229,7 +266,7 @@ export interface paths {
                             form: "form1" | "form2" | "form3" | "form4" | "circulated";
                             grounds: {
                                 /** @enum {string} */
-                                kind: "case" | "report" | "scorecard" | "other";
+                                kind: "case" | "report" | "scorecard" | "review_item" | "other";
                                 note?: string;
                                 ref: string;
                             }[];
@@ -237,6 +274,14 @@ export interface paths {
                             measure: string;
                             nodeId: number;
                             personId: number;
+                            personName: string;
+                            publication: {
+                                nodeId: number;
+                                publishedAt: string;
+                                recipients: number;
+                                roles: string[] | null;
+                            } | null;
+                            reviewedAt: string | null;
                             reviewNote: string | null;
                             summary: string;
                             version: number;
@@ -276,6 +321,7 @@ export interface paths {
                         note: string;
                         /** @enum {string} */
                         outcome: "upheld" | "changed" | "revoked";
+                        version?: number;
                     };
                 };
             };
@@ -287,8 +333,10 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            actions: ("appeal" | "review")[];
                             /** @enum {string} */
                             appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                            appealedAt: string | null;
                             appealText: string | null;
                             createdAt: string;
                             decidedBy: string;
@@ -297,7 +345,7 @@ export interface paths {
                             form: "form1" | "form2" | "form3" | "form4" | "circulated";
                             grounds: {
                                 /** @enum {string} */
-                                kind: "case" | "report" | "scorecard" | "other";
+                                kind: "case" | "report" | "scorecard" | "review_item" | "other";
                                 note?: string;
                                 ref: string;
                             }[];
@@ -305,6 +353,14 @@ export interface paths {
                             measure: string;
                             nodeId: number;
                             personId: number;
+                            personName: string;
+                            publication: {
+                                nodeId: number;
+                                publishedAt: string;
+                                recipients: number;
+                                roles: string[] | null;
+                            } | null;
+                            reviewedAt: string | null;
                             reviewNote: string | null;
                             summary: string;
                             version: number;
@@ -313,6 +369,566 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问责复核事项 Review items over the caller’s scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                    limit?: number;
+                    offset?: number;
+                    state?: "open" | "dismissed" | "escalated";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("dismiss" | "escalate")[];
+                                createdAt: string;
+                                decidedAt: string | null;
+                                evidence: {
+                                    cases?: {
+                                        caseId: number;
+                                        number: string;
+                                    }[];
+                                    dissatisfied?: number;
+                                    note?: string;
+                                    rated?: number;
+                                    scorecardId?: number;
+                                };
+                                figure: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                nodeId: number;
+                                note: string | null;
+                                period: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                recordId: number | null;
+                                /** @enum {string} */
+                                state: "open" | "dismissed" | "escalated";
+                                subject: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "person" | "unit";
+                                    name: string;
+                                };
+                                threshold: number;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问责复核事项详情 One review item with its figure and evidence */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("dismiss" | "escalate")[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                            evidence: {
+                                cases?: {
+                                    caseId: number;
+                                    number: string;
+                                }[];
+                                dissatisfied?: number;
+                                note?: string;
+                                rated?: number;
+                                scorecardId?: number;
+                            };
+                            figure: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                            nodeId: number;
+                            note: string | null;
+                            period: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            recordId: number | null;
+                            /** @enum {string} */
+                            state: "open" | "dismissed" | "escalated";
+                            subject: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "person" | "unit";
+                                name: string;
+                            };
+                            threshold: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-items/{id}/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予问责 Dismiss an open item with the reasons */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: ("dismiss" | "escalate")[];
+                            createdAt: string;
+                            decidedAt: string | null;
+                            evidence: {
+                                cases?: {
+                                    caseId: number;
+                                    number: string;
+                                }[];
+                                dissatisfied?: number;
+                                note?: string;
+                                rated?: number;
+                                scorecardId?: number;
+                            };
+                            figure: number;
+                            id: number;
+                            /** @enum {string} */
+                            kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                            nodeId: number;
+                            note: string | null;
+                            period: string;
+                            periodEnd: string;
+                            periodStart: string;
+                            recordId: number | null;
+                            /** @enum {string} */
+                            state: "open" | "dismissed" | "escalated";
+                            subject: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "person" | "unit";
+                                name: string;
+                            };
+                            threshold: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-items/{id}/escalate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转为问责记录 Record a measure with the item as its ground, and close the item */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string | null;
+                        record: {
+                            decidedBy: string;
+                            /** Format: date */
+                            decidedOn: string;
+                            /** @enum {string} */
+                            form: "form1" | "form2" | "form3" | "form4" | "circulated";
+                            grounds: {
+                                /** @enum {string} */
+                                kind: "case" | "report" | "scorecard" | "review_item" | "other";
+                                note?: string;
+                                ref: string;
+                            }[];
+                            /** @enum {string} */
+                            measure: "talk_reminder" | "criticism" | "self_examination" | "admonishment" | "warning" | "serious_warning" | "suspension" | "reassignment" | "ordered_resignation" | "dismissal" | "party_post_removal" | "probation" | "expulsion" | "major_reassignment" | "judicial_transfer" | "circulated_criticism";
+                            personId: number;
+                            publish?: {
+                                nodeId: number;
+                                roles?: ("grid_worker" | "party_member" | "cadre" | "dispatcher" | "dept_staff" | "discipline_inspector" | "custodian" | "assessor" | "admin")[];
+                            };
+                            summary: string;
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            item: {
+                                actions: ("dismiss" | "escalate")[];
+                                createdAt: string;
+                                decidedAt: string | null;
+                                evidence: {
+                                    cases?: {
+                                        caseId: number;
+                                        number: string;
+                                    }[];
+                                    dissatisfied?: number;
+                                    note?: string;
+                                    rated?: number;
+                                    scorecardId?: number;
+                                };
+                                figure: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                nodeId: number;
+                                note: string | null;
+                                period: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                recordId: number | null;
+                                /** @enum {string} */
+                                state: "open" | "dismissed" | "escalated";
+                                subject: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "person" | "unit";
+                                    name: string;
+                                };
+                                threshold: number;
+                                version: number;
+                            };
+                            record: {
+                                actions: ("appeal" | "review")[];
+                                /** @enum {string} */
+                                appeal: "none" | "pending" | "upheld" | "changed" | "revoked";
+                                appealedAt: string | null;
+                                appealText: string | null;
+                                createdAt: string;
+                                decidedBy: string;
+                                decidedOn: string;
+                                /** @enum {string} */
+                                form: "form1" | "form2" | "form3" | "form4" | "circulated";
+                                grounds: {
+                                    /** @enum {string} */
+                                    kind: "case" | "report" | "scorecard" | "review_item" | "other";
+                                    note?: string;
+                                    ref: string;
+                                }[];
+                                id: number;
+                                measure: string;
+                                nodeId: number;
+                                personId: number;
+                                personName: string;
+                                publication: {
+                                    nodeId: number;
+                                    publishedAt: string;
+                                    recipients: number;
+                                    roles: string[] | null;
+                                } | null;
+                                reviewedAt: string | null;
+                                reviewNote: string | null;
+                                summary: string;
+                                version: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-items/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 立即评估 Evaluate an ended month now (as the daily job does), within the caller’s scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A month that has ended, e.g. 2026-03 */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                actions: ("dismiss" | "escalate")[];
+                                createdAt: string;
+                                decidedAt: string | null;
+                                evidence: {
+                                    cases?: {
+                                        caseId: number;
+                                        number: string;
+                                    }[];
+                                    dissatisfied?: number;
+                                    note?: string;
+                                    rated?: number;
+                                    scorecardId?: number;
+                                };
+                                figure: number;
+                                id: number;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                nodeId: number;
+                                note: string | null;
+                                period: string;
+                                periodEnd: string;
+                                periodStart: string;
+                                recordId: number | null;
+                                /** @enum {string} */
+                                state: "open" | "dismissed" | "escalated";
+                                subject: {
+                                    id: number;
+                                    /** @enum {string} */
+                                    kind: "person" | "unit";
+                                    name: string;
+                                };
+                                threshold: number;
+                                version: number;
+                            }[];
+                            opened: number;
+                            period: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/accountability/review-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 触发阈值设置 The review triggers’ thresholds for the deployment or a subtree (nodeId) */
+        get: {
+            parameters: {
+                query?: {
+                    nodeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enabled: boolean;
+                                fromPath: string | null;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                minCases: number | null;
+                                threshold: number | null;
+                                version: number;
+                            }[];
+                            nodeId: number | null;
+                            overrides: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                minCases: number | null;
+                                nodeId: number;
+                                path: string;
+                                threshold: number | null;
+                            }[];
+                            path: string;
+                        };
+                    };
+                };
+            };
+        };
+        /** 保存触发阈值 Save triggers of one scope (each with the version it was read at) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            enabled: boolean;
+                            inherit?: boolean;
+                            /** @enum {string} */
+                            kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                            minCases: number | null;
+                            threshold: number | null;
+                            version: number;
+                        }[];
+                        nodeId: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                enabled: boolean;
+                                fromPath: string | null;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                minCases: number | null;
+                                threshold: number | null;
+                                version: number;
+                            }[];
+                            nodeId: number | null;
+                            overrides: {
+                                enabled: boolean;
+                                /** @enum {string} */
+                                kind: "overdue_cases" | "objections_overruled" | "dissatisfaction_rate" | "failing_scorecard";
+                                minCases: number | null;
+                                nodeId: number;
+                                path: string;
+                                threshold: number | null;
+                            }[];
+                            path: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7003,6 +7619,1411 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访件 Petitions in the caller’s scope (a resident: their own), newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    mine?: "true" | "false";
+                    offset?: number;
+                    overdue?: "true" | "false";
+                    state?: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                channel: "letter" | "visit" | "online" | "phone";
+                                clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                                clockDueAt: string | null;
+                                final: boolean;
+                                handler: {
+                                    name: string;
+                                    orgId: number;
+                                } | null;
+                                id: number;
+                                nodeId: number;
+                                number: string;
+                                overdue: boolean;
+                                petitioner: {
+                                    name: string;
+                                    phone: string | null;
+                                } | null;
+                                receivedAt: string;
+                                /** @enum {string} */
+                                state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                                title: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 信访登记 / 网上信访 A resident’s online petition, or a letter, visit or call recorded by a registrar */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseNumber?: string;
+                        /** @enum {string} */
+                        channel: "letter" | "visit" | "online" | "phone";
+                        content: string;
+                        nodeId?: number;
+                        petitioner?: {
+                            name?: string;
+                            phone?: string;
+                        };
+                        representatives?: number;
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访件详情 One petition with its reviews, timeline and the caller’s actions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 受理 The handling body accepts (60 days to conclude) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/answer-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复查/复核意见 The review body answers within 30 days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "changed";
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/conclude": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办结 Conclude with the 处理意见 (support / partial / reject) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        opinion: "support" | "partial" | "reject";
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/decide-extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 延期审批 The registrar approves or denies the extension */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        approve: boolean;
+                        note?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/extend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请延期 Ask once for at most 30 more days */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: number;
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/link": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同一事实关联 Link to an earlier petition on the same facts (or clear it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        earlierNumber: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/object": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 异议 Outside the body’s remit, within 5 working days of receipt */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/refuse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 不予受理 Refuse, with the reason and where to go instead */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        redirect: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记转送/交办 Register and route to a handling unit (15 days from receipt) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        orgId: number;
+                        /** @enum {string} */
+                        routeKind: "transfer" | "assign";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/petitions/{id}/request-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请复查/复核 The petitioner asks the level above, within 30 days of the answer */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acceptedAt: string | null;
+                            actions: ("link" | "register" | "refuse" | "accept" | "object" | "conclude" | "extend" | "decide_extension" | "request_review" | "answer_review")[];
+                            caseId: number | null;
+                            /** @enum {string} */
+                            channel: "letter" | "visit" | "online" | "phone";
+                            clock: ("register" | "objection" | "conclude" | "review" | "recheck") | null;
+                            clockDueAt: string | null;
+                            concludedAt: string | null;
+                            concludeDueAt: string | null;
+                            content: string;
+                            extension: {
+                                days: number | null;
+                                reason: string | null;
+                                /** @enum {string} */
+                                state: "none" | "pending" | "approved" | "denied";
+                            };
+                            final: boolean;
+                            handler: {
+                                name: string;
+                                orgId: number;
+                            } | null;
+                            id: number;
+                            nodeId: number;
+                            number: string;
+                            objectionDueAt: string | null;
+                            opinion: ("support" | "partial" | "reject") | null;
+                            opinionText: string | null;
+                            overdue: boolean;
+                            petitioner: {
+                                name: string;
+                                phone: string | null;
+                            } | null;
+                            receivedAt: string;
+                            refusalReason: string | null;
+                            refusalRedirect: string | null;
+                            registerDueAt: string;
+                            representatives: number | null;
+                            reviews: {
+                                answer: string | null;
+                                answerDueAt: string;
+                                answeredAt: string | null;
+                                /** @enum {string} */
+                                level: "review" | "recheck";
+                                outcome: ("upheld" | "changed") | null;
+                                requestedAt: string;
+                                requestText: string;
+                            }[];
+                            reviewWindowEndsAt: string | null;
+                            routedAt: string | null;
+                            routeKind: ("transfer" | "assign") | null;
+                            sameFactsOf: string | null;
+                            /** @enum {string} */
+                            state: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            timeline: {
+                                actor: string;
+                                at: string;
+                                event: string;
+                                fromState: ("received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked") | null;
+                                id: number;
+                                note: string | null;
+                                public: boolean;
+                                /** @enum {string} */
+                                toState: "received" | "returned" | "refused" | "routed" | "accepted" | "concluded" | "review_requested" | "reviewed" | "recheck_requested" | "rechecked";
+                            }[];
+                            title: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

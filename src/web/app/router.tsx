@@ -6,7 +6,7 @@ import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { lazyPage } from '../common/lazy-page.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
-import { apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, supervisionPages, supervisionReportPage, type NavPage } from '../console/nav.js';
+import { accountabilityDetailPages, accountabilityPages, apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, petitionDetailPage, petitionsPage, supervisionPages, supervisionReportPage, type NavPage } from '../console/nav.js';
 import { residentRoutes } from '../mobile/resident-routes.js';
 import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 
@@ -14,6 +14,8 @@ const LoginPage = lazyPage(() => import('../auth/login-page.js'), 'LoginPage');
 const RegisterPage = lazyPage(() => import('../auth/register-page.js'), 'RegisterPage');
 const ConsoleLayout = lazyPage(() => import('../console/console-layout.js'), 'ConsoleLayout');
 const ConsoleHome = lazyPage(() => import('../console/console-home.js'), 'ConsoleHome');
+/** 我的问责记录: every staff account's own page (no permission: the server shows a person only their own). */
+const MyAccountabilityPage = lazyPage(() => import('../accountability/my-records-page.js'), 'MyAccountabilityPage');
 
 const consolePages: Record<string, ComponentType> = {
   'org/nodes': lazyPage(() => import('../org/nodes/nodes-page.js'), 'NodesPage'),
@@ -34,9 +36,16 @@ const consolePages: Record<string, ComponentType> = {
   'insight/warnings': lazyPage(() => import('../insight/warnings-page.js'), 'WarningsPage'),
   'insight/warning-rules': lazyPage(() => import('../insight/warning-rules-page.js'), 'WarningRulesPage'),
   'dispatch/settings': lazyPage(() => import('../dispatch/dispatch-settings-page.js'), 'DispatchSettingsPage'),
+  petitions: lazyPage(() => import('../petitions/petitions-page.js'), 'PetitionsPage'),
+  'petitions/:id': lazyPage(() => import('../petitions/petition-detail-page.js'), 'PetitionDetailPage'),
   'supervision/reports': lazyPage(() => import('../supervision/reports-page.js'), 'SupervisionReportsPage'),
   'supervision/reports/:id': lazyPage(() => import('../supervision/report-detail-page.js'), 'SupervisionReportDetailPage'),
   'supervision/identity-requests': lazyPage(() => import('../supervision/identity-requests-page.js'), 'IdentityRequestsPage'),
+  'accountability/records': lazyPage(() => import('../accountability/records-page.js'), 'AccountabilityRecordsPage'),
+  'accountability/records/:id': lazyPage(() => import('../accountability/record-detail-page.js'), 'AccountabilityRecordDetailPage'),
+  'accountability/review-items': lazyPage(() => import('../accountability/review-items-page.js'), 'ReviewItemsPage'),
+  'accountability/review-items/:id': lazyPage(() => import('../accountability/review-item-detail-page.js'), 'ReviewItemDetailPage'),
+  'accountability/settings': lazyPage(() => import('../accountability/review-settings-page.js'), 'ReviewSettingsPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
@@ -65,7 +74,7 @@ export const router = createBrowserRouter([
       {
         path: '/console',
         element: <RequireSignedIn staff><ConsoleLayout /></RequireSignedIn>,
-        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, ...insightPages, ...supervisionPages, supervisionReportPage, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded)],
+        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, petitionsPage, petitionDetailPage, ...insightPages, ...supervisionPages, supervisionReportPage, ...accountabilityPages, ...accountabilityDetailPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded), { path: 'me/accountability', element: <MyAccountabilityPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -59,7 +59,7 @@ export function ConsoleLayout() {
           mode="inline"
           items={items}
           selectedKeys={[selected]}
-          defaultOpenKeys={['cases', 'insight', 'supervision', 'org']}
+          defaultOpenKeys={['cases', 'insight', 'supervision', 'accountability', 'org']}
           onClick={({ key }) => navigate(key)}
           data-testid="console-menu"
         />

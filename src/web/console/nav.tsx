@@ -2,7 +2,7 @@
  * The console menu, by permission: an item appears only when `/api/me` lists the
  * permission its page needs. The same table gives the routes' permission guards.
  */
-import { ApartmentOutlined, AuditOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, SafetyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, FileProtectOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, MailOutlined, SafetyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ export interface NavPage {
   /** Route under /console. */
   path: string;
   /** Translation key of the label; its last segment is the test id. */
-  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | SupervisionLabel | 'apikeys.nav.apikeys';
+  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | SupervisionLabel | AccountabilityLabel | 'petitions.nav.petitions' | 'apikeys.nav.apikeys';
   permission: string;
 }
 
@@ -84,8 +84,29 @@ export const supervisionPages: NavPage[] = [
 /** A report's page (not in the menu; 举报件 stays highlighted). */
 export const supervisionReportPage: NavPage = { path: 'supervision/reports/:id', label: 'supervision.nav.reports', permission: 'supervision.read' };
 
+type AccountabilityLabel = 'accountability.nav.records' | 'accountability.nav.reviewItems' | 'accountability.nav.settings';
+
+/** 问责管理: records of the four forms and 通报批评, review items opened by figures, their thresholds. */
+export const accountabilityPages: NavPage[] = [
+  { path: 'accountability/records', label: 'accountability.nav.records', permission: 'accountability.read' },
+  { path: 'accountability/review-items', label: 'accountability.nav.reviewItems', permission: 'accountability.read' },
+  { path: 'accountability/settings', label: 'accountability.nav.settings', permission: 'accountability.write' },
+];
+
+/** A record's and a review item's pages (not in the menu; their list stays highlighted). */
+export const accountabilityDetailPages: NavPage[] = [
+  { path: 'accountability/records/:id', label: 'accountability.nav.records', permission: 'accountability.read' },
+  { path: 'accountability/review-items/:id', label: 'accountability.nav.reviewItems', permission: 'accountability.read' },
+];
+
 /** A case's page (not in the menu; 工单中心 stays highlighted). */
 export const caseDetailPage: NavPage = { path: 'cases/:id', label: 'cases.nav.cases', permission: 'cases.read' };
+
+/** 信访件: the petitions of the caller's subtree (registrars, handling bodies, readers). */
+export const petitionsPage: NavPage = { path: 'petitions', label: 'petitions.nav.petitions', permission: 'petitions.read' };
+
+/** A petition's page (not in the menu; 信访件 stays highlighted). */
+export const petitionDetailPage: NavPage = { path: 'petitions/:id', label: 'petitions.nav.petitions', permission: 'petitions.read' };
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -104,6 +125,7 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
   if (cases.length > 0) {
     items.push({ key: 'cases', icon: <CustomerServiceOutlined />, label: label(t('cases.nav.group'), 'case-pages'), children: cases.map((p) => pageItem(p, t)) });
   }
+  if (allowed(petitionsPage)) items.push({ ...pageItem(petitionsPage, t), icon: <MailOutlined /> } as MenuItem);
   const insight = insightPages.filter(allowed);
   if (insight.length > 0) {
     items.push({ key: 'insight', icon: <FundOutlined />, label: label(t('insight.nav.group'), 'insight'), children: insight.map((p) => pageItem(p, t)) });
@@ -111,6 +133,10 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
   const supervision = supervisionPages.filter(allowed);
   if (supervision.length > 0) {
     items.push({ key: 'supervision', icon: <SafetyOutlined />, label: label(t('supervision.nav.group'), 'supervision'), children: supervision.map((p) => pageItem(p, t)) });
+  }
+  const accountability = accountabilityPages.filter(allowed);
+  if (accountability.length > 0) {
+    items.push({ key: 'accountability', icon: <FileProtectOutlined />, label: label(t('accountability.nav.group'), 'accountability'), children: accountability.map((p) => pageItem(p, t)) });
   }
   const org = orgPages.filter(allowed);
   if (permissions.includes('org.read') && org.length > 0) {
@@ -128,6 +154,6 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
 
 /** The menu key to highlight for a location (the longest matching page path). */
 export function selectedKey(pathname: string): string {
-  const pages = [...orgPages, ...casePages, ...insightPages, ...supervisionPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
+  const pages = [...orgPages, ...casePages, petitionsPage, ...insightPages, ...supervisionPages, ...accountabilityPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
   return pages.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/console';
 }

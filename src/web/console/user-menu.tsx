@@ -1,7 +1,7 @@
 /**
  * The header's account menu: name, roles with their areas, change password, sign out.
  */
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FileProtectOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { Avatar, Dropdown, Grid, Space, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,11 +28,13 @@ export function UserMenu() {
       children: me.grants.length > 0 ? me.grants.map((g, i) => ({ key: `g${i}`, label: grantLabel(g, t), disabled: true })) : [{ key: 'none', label: t('common.none'), disabled: true }],
     },
     { type: 'divider' },
+    { key: 'accountability', icon: <FileProtectOutlined />, label: <span data-testid="menu-my-accountability">{t('accountability.nav.mine')}</span> },
     { key: 'password', icon: <KeyOutlined />, label: <span data-testid="menu-change-password">{t('auth.changePassword')}</span> },
     { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="menu-logout">{t('auth.logout')}</span>, danger: true },
   ];
 
   const onClick: MenuProps['onClick'] = ({ key }) => {
+    if (key === 'accountability') void navigate('/console/me/accountability');
     if (key === 'password') setChanging(true);
     if (key === 'logout') logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
   };

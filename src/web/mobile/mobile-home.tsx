@@ -80,6 +80,17 @@ export function MobileHome() {
             <span className="gz-res-link__hint">{t('supervision.home.followUpHint')}</span>
           </Link>
         </div>
+        {/* 信访: the resident's own petitions and 网上信访. */}
+        <div className="gz-res-links">
+          <Link to="/m/petitions" className="gz-res-link" data-testid="home-petitions">
+            <span className="gz-res-link__title">{t('petitions.resident.home')}</span>
+            <span className="gz-res-link__hint">{t('petitions.resident.homeHint')}</span>
+          </Link>
+          <Link to="/m/petitions/new" className="gz-res-link" data-testid="home-petition-new">
+            <span className="gz-res-link__title">{t('petitions.resident.newTitle')}</span>
+            <span className="gz-res-link__hint">{t('petitions.resident.newShort')}</span>
+          </Link>
+        </div>
         <RecentCases />
         <Card className="gz-mobile__card gz-mobile__notice" size="small">
           <PhoneOutlined /> {t('mobile.hotline')}

@@ -18,6 +18,9 @@ const PublicCasesPage = lazyPage(() => import('./public-cases-page.js'), 'Public
 const TrackPage = lazyPage(() => import('./track-page.js'), 'TrackPage');
 const SupervisionReportPage = lazyPage(() => import('../supervision/report-page.js'), 'SupervisionReportPage');
 const SupervisionFollowUpPage = lazyPage(() => import('../supervision/follow-up-page.js'), 'SupervisionFollowUpPage');
+const MyPetitionsPage = lazyPage(() => import('../petitions/my-petitions-page.js'), 'MyPetitionsPage');
+const NewPetitionPage = lazyPage(() => import('../petitions/new-petition-page.js'), 'NewPetitionPage');
+const MyPetitionPage = lazyPage(() => import('../petitions/my-petition-page.js'), 'MyPetitionPage');
 
 export const residentRoutes: RouteObject[] = [
   {
@@ -29,6 +32,10 @@ export const residentRoutes: RouteObject[] = [
       { path: 'cases', element: <RequireSignedIn><MyCasesPage /></RequireSignedIn> },
       { path: 'cases/:id', element: <RequireSignedIn><CasePage /></RequireSignedIn> },
       { path: 'public', element: <PublicCasesPage /> },
+      // 信访: a petitioner's own petitions (网上信访 needs an account: the answer is theirs to read).
+      { path: 'petitions', element: <RequireSignedIn><MyPetitionsPage /></RequireSignedIn> },
+      { path: 'petitions/new', element: <RequireSignedIn><NewPetitionPage /></RequireSignedIn> },
+      { path: 'petitions/:id', element: <RequireSignedIn><MyPetitionPage /></RequireSignedIn> },
       // 监督举报 and 举报查询: open to everyone — a reporter needs no account, and anonymity
       // means the page must work (and is best used) signed out.
       { path: 'supervision/report', element: <SupervisionReportPage /> },

@@ -14,8 +14,9 @@ import { underAny } from '../../platform/db/like.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../platform/http/errors.js';
 import { personPlace } from '../org/org.exports.js';
 import { accountabilityRecords, measuresByForm, type AccountabilityForm, type Ground } from './accountability.tables.js';
+import { publishCirculated, type PublishAudience } from './publication.js';
 
-type RecordRow = typeof accountabilityRecords.$inferSelect;
+export type RecordRow = typeof accountabilityRecords.$inferSelect;
 
 export interface NewRecord {
   personId: number;
@@ -25,6 +26,8 @@ export interface NewRecord {
   summary: string;
   decidedBy: string;
   decidedOn: string;
+  /** 通报批评 only: circulate it to this audience as a notice. */
+  publish?: PublishAudience | undefined;
 }
 
 export async function recordMeasure(ctx: CommandContext, r: NewRecord): Promise<RecordRow> {
@@ -34,12 +37,25 @@ export async function recordMeasure(ctx: CommandContext, r: NewRecord): Promise<
   if (!(measuresByForm[r.form] as readonly string[]).includes(r.measure)) throw new Invalid('accountability_measure_of_form', [{ path: 'body.measure', code: 'accountability_measure_of_form' }]);
   // Nobody records a measure on themselves.
   if (person.userId !== null && person.userId === ctx.actor?.userId) throw new Forbidden();
+  if (r.publish && r.form !== 'circulated') throw new Invalid('accountability_publish_form', [{ path: 'body.publish', code: 'accountability_publish_form' }]);
+  const { publish, ...values } = r;
   const [row] = await ctx.tx
     .insert(accountabilityRecords)
-    .values({ ...r, nodeId: person.nodeId, nodePath: person.path, recordedBy: ctx.actor!.userId, createdAt: ctx.now })
+    .values({ ...values, nodeId: person.nodeId, nodePath: person.path, recordedBy: ctx.actor!.userId, createdAt: ctx.now })
     .returning();
   await audit(ctx, { action: 'accountability.record', subjectType: 'accountability_record', subjectId: row!.id, changes: { personId: r.personId, form: r.form, measure: r.measure, decidedBy: r.decidedBy, decidedOn: r.decidedOn, grounds: r.grounds.map((g) => `${g.kind}:${g.ref}`) }, scopePath: person.path });
-  return row!;
+  return publish ? publishCirculated(ctx, row!, person.name, publish) : row!;
+}
+
+export type RecordAction = 'appeal' | 'review';
+
+/** What the actor may do with a record now (the console shows exactly these). */
+export function recordActions(actor: Actor | null, row: RecordRow): RecordAction[] {
+  const own = actor?.personId != null && actor.personId === row.personId;
+  const out: RecordAction[] = [];
+  if (own && row.appeal === 'none') out.push('appeal');
+  if (!own && row.appeal === 'pending' && can(actor, Permission.AccountabilityWrite, { path: row.nodePath })) out.push('review');
+  return out;
 }
 
 /** Whether the actor may see this record: authorized over the place, or the person themselves. */
@@ -64,15 +80,17 @@ export async function listRecords(ex: Executor, actor: Actor | null, personId?: 
   return ex.select().from(accountabilityRecords).where(where).orderBy(desc(accountabilityRecords.id)).limit(500);
 }
 
-async function lockRecord(ctx: CommandContext, id: number): Promise<RecordRow> {
+/** Locks a visible record; with `version`, the one the caller saw (409 when it moved on). */
+async function lockRecord(ctx: CommandContext, id: number, version?: number): Promise<RecordRow> {
   const [row] = await ctx.tx.select().from(accountabilityRecords).where(eq(accountabilityRecords.id, id)).for('update');
   if (!row || !mayRead(ctx.actor, row)) throw new NotFound();
+  if (version !== undefined && version !== row.version) throw new Conflict('accountability_version_conflict', { current: row.version });
   return row;
 }
 
 /** 申诉: the person appeals their own record, once, while no appeal is pending or decided. */
-export async function appealRecord(ctx: CommandContext, p: { id: number; text: string }): Promise<RecordRow> {
-  const row = await lockRecord(ctx, p.id);
+export async function appealRecord(ctx: CommandContext, p: { id: number; text: string; version?: number | undefined }): Promise<RecordRow> {
+  const row = await lockRecord(ctx, p.id, p.version);
   if (ctx.actor?.personId !== row.personId) throw new Forbidden();
   if (row.appeal !== 'none') throw new Conflict('accountability_appeal_exists', { state: row.appeal });
   const [updated] = await ctx.tx.update(accountabilityRecords).set({ appeal: 'pending', appealText: p.text, appealedAt: ctx.now, version: row.version + 1 }).where(eq(accountabilityRecords.id, row.id)).returning();
@@ -81,8 +99,8 @@ export async function appealRecord(ctx: CommandContext, p: { id: number; text: s
 }
 
 /** The review of a pending appeal: the measure upheld, changed (as the note says) or revoked. Not by the appellant. */
-export async function reviewAppeal(ctx: CommandContext, p: { id: number; outcome: 'upheld' | 'changed' | 'revoked'; note: string }): Promise<RecordRow> {
-  const row = await lockRecord(ctx, p.id);
+export async function reviewAppeal(ctx: CommandContext, p: { id: number; outcome: 'upheld' | 'changed' | 'revoked'; note: string; version?: number | undefined }): Promise<RecordRow> {
+  const row = await lockRecord(ctx, p.id, p.version);
   if (!can(ctx.actor, Permission.AccountabilityWrite, { path: row.nodePath }) || ctx.actor?.personId === row.personId) throw new Forbidden();
   if (row.appeal !== 'pending') throw new Conflict('accountability_no_pending_appeal', { state: row.appeal });
   const [updated] = await ctx.tx

@@ -62,9 +62,14 @@ describe('accountability records', () => {
 
   it('lets the person appeal once, and a reviewer (not the person) decide it once', async () => {
     expect((await c.inspector.post(`/api/accountability/records/${id}/appeal`, { text: '不是我' })).statusCode).toBe(403);
+    // Each view lists what its caller may do now, and a write at an old version is refused.
+    expect((await c.cadre.get(`/api/accountability/records/${id}`)).json()).toMatchObject({ personName: '赵主任', actions: ['appeal'], version: 1 });
+    expect((await c.inspector.get(`/api/accountability/records/${id}`)).json().actions).toEqual([]);
+    expect((await c.cadre.post(`/api/accountability/records/${id}/appeal`, { text: '请求复查', version: 2 })).statusCode).toBe(409);
     const appealed = await c.cadre.post(`/api/accountability/records/${id}/appeal`, { text: '超期系上级部门未及时派单所致，请求复查。' });
     expect(appealed.statusCode, appealed.body).toBe(200);
-    expect(appealed.json().appeal).toBe('pending');
+    expect(appealed.json()).toMatchObject({ appeal: 'pending', actions: [] });
+    expect((await c.inspector.get(`/api/accountability/records/${id}`)).json().actions).toEqual(['review']);
     expect((await c.cadre.post(`/api/accountability/records/${id}/appeal`, { text: '再次申诉' })).statusCode).toBe(409);
     expect((await c.cadre.post(`/api/accountability/records/${id}/review`, { outcome: 'revoked', note: '自己撤销' })).statusCode).toBe(403);
     const reviewed = await c.inspector.post(`/api/accountability/records/${id}/review`, { outcome: 'revoked', note: '经复查，超期系派单延误，撤销诫勉。' });

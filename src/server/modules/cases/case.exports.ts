@@ -20,6 +20,7 @@ export { caseToDispatch, casesAwaitingDispatch, dispatchedCases, routeUnits, usa
 export { categoryById, listCategories, loadWorkCalendar, type CategoryView } from './catalogue/catalogue.queries.js';
 export { caseTypes, type CaseType } from './cases.tables.js';
 export { urgencies, type Urgency } from './deadlines.js';
+export { overdueCasesByHandler, ratingsByUnit, overruledObjectionsByUnit, type FigureCase, type FigureWindow } from './case.figures.js';
 export { handReportsTo, type ReportHandoff } from './commands/report-handoff.js';
 export { sniffMime } from './photos/photo-format.js';
 export { stripMetadata } from './photos/strip-metadata.js';

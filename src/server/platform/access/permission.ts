@@ -28,6 +28,10 @@ export const Permission = {
   // accountability: the four forms and 通报批评, kept on the cadre's record
   AccountabilityRead: 'accountability.read',
   AccountabilityWrite: 'accountability.write', // record a measure, review an appeal
+  // 信访 petitions (信访工作条例 2022)
+  PetitionsRead: 'petitions.read', // read petitions of the subtree, with the petitioner's contact
+  PetitionsRegister: 'petitions.register', // 登记, 转送/交办, 不予受理, decide extensions, answer 复查/复核
+  PetitionsHandle: 'petitions.handle', // the handling body: accept, object (out of remit), conclude, ask for an extension
   // notifications and integrations
   OutboxRead: 'outbox.read',
   ApiKeysManage: 'apikeys.manage',
