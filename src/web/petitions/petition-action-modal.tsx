@@ -3,7 +3,8 @@
  * petition's version goes along: a petition someone else moved meanwhile comes back as 409
  * and the user is offered a reload instead of a retry.
  */
-import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Radio, Typography } from 'antd';
+import { App, Form, Input, InputNumber, Radio, Typography } from 'antd';
+import { ActionModalShell } from '../common/action-modal-shell.js';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem.js';
@@ -97,30 +98,17 @@ export function PetitionActionModal({ petition, action, onClose, onReload }: { p
   };
 
   return (
-    <Modal
-      open
+    <ActionModalShell
       title={`${name}：${petition.number}`}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="petition-action-modal"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} data-testid="petition-action-cancel">{t('common.cancel')}</Button>
-          <Button type="primary" loading={send.isPending} disabled={conflict !== null} onClick={() => form.submit()} data-testid="petition-action-ok">{name}</Button>
-        </Flex>
-      }
+      okText={name}
+      pending={send.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
+      refusal={conflict}
+      refusalTitle={t('petitions.console.conflict')}
+      reload={{ text: t('petitions.console.reload'), onReload }}
+      testId="petition-action"
     >
-      {conflict ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('petitions.console.conflict')}
-          description={conflict}
-          action={<Button size="small" onClick={() => { onReload(); onClose(); }} data-testid="petition-action-reload">{t('petitions.console.reload')}</Button>}
-          style={{ marginBottom: 16 }}
-          data-testid="petition-action-conflict"
-        />
-      ) : null}
       {action === 'decide_extension' ? <ExtensionAsked petition={petition} /> : null}
       {action === 'request_review' ? <Typography.Paragraph type="secondary">{t('petitions.resident.requestHint', { level: t(`petitions.levels.${reviewLevel(petition.state)}`) })}</Typography.Paragraph> : null}
       <Form<ActionValues> form={form} layout="vertical" initialValues={initial} onFinish={(v) => void submit(v)} preserve={false}>
@@ -130,6 +118,6 @@ export function PetitionActionModal({ petition, action, onClose, onReload }: { p
           </Form.Item>
         ))}
       </Form>
-    </Modal>
+    </ActionModalShell>
   );
 }

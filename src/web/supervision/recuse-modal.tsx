@@ -5,7 +5,8 @@
  * server refuses (409 `supervision_last_reader`): it must be transferred first, and the modal
  * says so.
  */
-import { Alert, App, Button, Flex, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
+import { ActionModalShell } from '../common/action-modal-shell.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -37,26 +38,23 @@ export function RecuseModal({ report, onClose }: { report: Report; onClose: () =
   };
 
   return (
-    <Modal
-      open
+    <ActionModalShell
       title={t('supervision.console.actionTitle', { action: t('supervision.events.recuse'), number: report.number })}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="sv-recuse-modal"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" danger loading={recuse.isPending} disabled={refusal !== null} onClick={() => form.submit()} data-testid="sv-recuse-ok">{t('supervision.events.recuse')}</Button>
-        </Flex>
-      }
+      okText={t('supervision.events.recuse')}
+      pending={recuse.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
+      refusal={refusal}
+      refusalTitle={t('supervision.console.recuseRefused')}
+      danger
+      testId="sv-recuse"
     >
       <Typography.Paragraph type="secondary">{t('supervision.console.recuseHint')}</Typography.Paragraph>
-      {refusal ? <Alert type="error" showIcon title={t('supervision.console.recuseRefused')} description={refusal} style={{ marginBottom: 16 }} data-testid="sv-recuse-refused" /> : null}
       <Form form={form} layout="vertical" onFinish={(v) => void submit(v)} onValuesChange={() => setRefusal(null)} preserve={false}>
         <Form.Item name="reason" label={t('supervision.console.recuseReason')} extra={t('supervision.console.recuseReasonHint')} rules={[{ required: true, whitespace: true }, { min: 2 }, { max: 2000 }]}>
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="sv-recuse-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModalShell>
   );
 }

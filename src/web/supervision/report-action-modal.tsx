@@ -4,7 +4,8 @@
  * notice the reporter gets. The report's version goes along, so a report someone else moved
  * meanwhile comes back as 409 and the inspector is offered a reload instead of a retry.
  */
-import { Alert, App, Button, Flex, Form, Input, Modal, Select } from 'antd';
+import { App, Form, Input, Select } from 'antd';
+import { ActionModalShell } from '../common/action-modal-shell.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiProblem } from '../api/problem.js';
@@ -45,30 +46,17 @@ export function ReportActionModal({ report, event, onClose, onReload }: { report
   };
 
   return (
-    <Modal
-      open
+    <ActionModalShell
       title={t('supervision.console.actionTitle', { action: name, number: report.number })}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="sv-action-modal"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose} data-testid="sv-action-cancel">{t('common.cancel')}</Button>
-          <Button type="primary" loading={send.isPending} disabled={conflict !== null} onClick={() => form.submit()} data-testid="sv-action-ok">{name}</Button>
-        </Flex>
-      }
+      okText={name}
+      pending={send.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
+      refusal={conflict}
+      refusalTitle={t('supervision.console.conflict')}
+      reload={{ text: t('supervision.console.reload'), onReload }}
+      testId="sv-action"
     >
-      {conflict ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('supervision.console.conflict')}
-          description={conflict}
-          action={<Button size="small" onClick={() => { onReload(); onClose(); }} data-testid="sv-action-reload">{t('supervision.console.reload')}</Button>}
-          style={{ marginBottom: 16 }}
-          data-testid="sv-action-conflict"
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
         {event === 'dispose' ? (
           <Form.Item name="disposal" label={t('supervision.console.disposal')} rules={[{ required: true }]}>
@@ -85,6 +73,6 @@ export function ReportActionModal({ report, event, onClose, onReload }: { report
           </Form.Item>
         ) : null}
       </Form>
-    </Modal>
+    </ActionModalShell>
   );
 }

@@ -4,7 +4,8 @@
  * transferred the report is no longer this inspector's to read, so the page goes back to the
  * list.
  */
-import { Alert, App, Button, Flex, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
+import { ActionModalShell } from '../common/action-modal-shell.js';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -47,29 +48,17 @@ export function TransferModal({ report, onClose, onReload }: { report: Report; o
   };
 
   return (
-    <Modal
-      open
+    <ActionModalShell
       title={t('supervision.console.actionTitle', { action: name, number: report.number })}
-      onCancel={onClose}
-      destroyOnHidden
-      data-testid="sv-transfer-modal"
-      footer={
-        <Flex justify="flex-end" gap={8}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button type="primary" loading={transfer.isPending} disabled={conflict !== null} onClick={() => form.submit()} data-testid="sv-transfer-ok">{name}</Button>
-        </Flex>
-      }
+      okText={name}
+      pending={transfer.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
+      refusal={conflict}
+      refusalTitle={t('supervision.console.conflict')}
+      reload={{ text: t('supervision.console.reload'), onReload }}
+      testId="sv-transfer"
     >
-      {conflict ? (
-        <Alert
-          type="error"
-          showIcon
-          title={t('supervision.console.conflict')}
-          description={conflict}
-          action={<Button size="small" onClick={() => { onReload(); onClose(); }}>{t('supervision.console.reload')}</Button>}
-          style={{ marginBottom: 16 }}
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
         <Form.Item name="nodeId" label={t('supervision.console.transferNode')} extra={t('supervision.console.transferNodeHint')} rules={[{ required: true }]}>
           <NodeSelect style={{ width: '100%' }} data-testid="sv-transfer-node" />
@@ -78,6 +67,6 @@ export function TransferModal({ report, onClose, onReload }: { report: Report; o
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="sv-transfer-reason" />
         </Form.Item>
       </Form>
-    </Modal>
+    </ActionModalShell>
   );
 }

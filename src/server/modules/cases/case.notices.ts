@@ -3,7 +3,7 @@
  * a rolled-back action sends nothing). In-app by default; the outbox's adapters deliver.
  */
 import type { CommandContext } from '../../platform/context.js';
-import { enqueue } from '../../platform/notify/outbox.js';
+import { notifyAccounts } from '../../platform/notify/outbox.js';
 import { registerTemplates } from '../../platform/notify/templates.js';
 import type { CaseRow } from './case.repo.js';
 
@@ -44,17 +44,5 @@ export type CaseTemplate = keyof typeof caseTemplates;
 
 /** Queues an in-app message about `c` to each account (deduplicated when `dedupeKey` is given). */
 export async function notifyUsers(ctx: CommandContext, userIds: readonly number[], template: CaseTemplate, c: CaseRow, params: P = {}, dedupeKey?: string): Promise<void> {
-  const recipients = [...new Set(userIds)].filter((id) => id !== ctx.actor?.userId);
-  if (recipients.length === 0) return;
-  await enqueue(
-    ctx.tx,
-    recipients.map((id) => ({
-      channel: 'in_app' as const,
-      recipient: String(id),
-      template,
-      params: { number: c.number, title: c.title, caseId: c.id, ...params },
-      ...(dedupeKey ? { dedupeKey } : {}),
-      now: ctx.now,
-    })),
-  );
+  await notifyAccounts(ctx, userIds, template, { number: c.number, title: c.title, caseId: c.id, ...params }, dedupeKey);
 }

@@ -8,7 +8,7 @@ import type { CommandContext } from '../../platform/context.js';
 import type { Executor } from '../../platform/db/database.js';
 import { Permission } from '../../platform/access/permission.js';
 import { rolePermissions, type Role } from '../../platform/access/roles.js';
-import { enqueue } from '../../platform/notify/outbox.js';
+import { notifyAccounts } from '../../platform/notify/outbox.js';
 import { registerTemplates } from '../../platform/notify/templates.js';
 import { accountsOfUnit, nearestHolders } from '../org/org.exports.js';
 import type { PetitionRow } from './petitions.repo.js';
@@ -87,19 +87,7 @@ export async function handlersOf(ex: Executor, p: Pick<PetitionRow, 'handlerOrgI
 
 /** Queues an in-app message about `p` to each account but the actor's own. */
 export async function notify(ctx: CommandContext, userIds: readonly number[], template: PetitionTemplate, p: PetitionRow, params: P = {}, dedupeKey?: string): Promise<void> {
-  const recipients = [...new Set(userIds)].filter((id) => id !== ctx.actor?.userId);
-  if (recipients.length === 0) return;
-  await enqueue(
-    ctx.tx,
-    recipients.map((id) => ({
-      channel: 'in_app' as const,
-      recipient: String(id),
-      template,
-      params: { number: p.number, title: p.title, petitionId: p.id, ...params },
-      ...(dedupeKey ? { dedupeKey } : {}),
-      now: ctx.now,
-    })),
-  );
+  await notifyAccounts(ctx, userIds, template, { number: p.number, title: p.title, petitionId: p.id, ...params }, dedupeKey);
 }
 
 /** Tells the petitioner (their account, if they filed online) of a step. */

@@ -56,3 +56,22 @@ export async function enqueue(tx: Executor, messages: OutboxMessage | readonly O
     .returning({ id: outbox.id });
   return rows.map((r) => r.id);
 }
+
+/**
+ * Queues one in-app message to each of `userIds` but the acting account itself (nobody is
+ * told of their own act), in the command's transaction; deduplicated when `dedupeKey` is given.
+ */
+export async function notifyAccounts(
+  ctx: { tx: Executor; now: Date; actor: { userId: number } | null },
+  userIds: readonly number[],
+  template: string,
+  params: Record<string, unknown>,
+  dedupeKey?: string,
+): Promise<void> {
+  const recipients = [...new Set(userIds)].filter((id) => id !== ctx.actor?.userId);
+  if (recipients.length === 0) return;
+  await enqueue(
+    ctx.tx,
+    recipients.map((id) => ({ channel: 'in_app' as const, recipient: String(id), template, params, ...(dedupeKey ? { dedupeKey } : {}), now: ctx.now })),
+  );
+}
