@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (short profile) and `npm run bench -- --full`;
- * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues, dispatch).
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues, dispatch, supervision).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
@@ -11,6 +11,7 @@ import { inboxBench } from './inbox.bench.js';
 import { searchBench } from './search.bench.js';
 import { dispatchBench } from './dispatch.bench.js';
 import { hotIssuesBench } from './hot-issues.bench.js';
+import { supervisionBench } from './supervision.bench.js';
 
 const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
   ['audit-rate', auditRateBench],
@@ -19,6 +20,7 @@ const benches: Array<[string, (profile: Profile, out: (line: string) => void) =>
   ['search', searchBench],
   ['dispatch', dispatchBench],
   ['hot-issues', hotIssuesBench],
+  ['supervision', supervisionBench],
 ];
 
 const argv = process.argv.slice(2);
