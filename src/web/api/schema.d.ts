@@ -5510,6 +5510,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 actions: ("acknowledge" | "close")[];
+                                before: number | null;
                                 cases: {
                                     id: number;
                                     nodeName: string;
@@ -5586,6 +5587,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actions: ("acknowledge" | "close")[];
+                            before: number | null;
                             cases: {
                                 id: number;
                                 nodeName: string;
@@ -5658,6 +5660,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             actions: ("acknowledge" | "close")[];
+                            before: number | null;
                             cases: {
                                 id: number;
                                 nodeName: string;

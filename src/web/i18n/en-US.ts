@@ -319,6 +319,10 @@ export const enUS: Messages = {
       statuses: { open: 'Open', acknowledged: 'Acknowledged', closed: 'Closed' },
       kinds: { repeat_reporter: 'Repeat reporter', escalation: 'Surge', dissatisfaction: 'Dissatisfaction', group: 'Group matter' },
       kind: 'Kind', subject: 'Subject', area: 'Area', count: 'Found', opened: 'Opened', cases: 'Cases', note: 'Note',
+      subjects: {
+        repeat_reporter: 'One resident: {{count}} matters in {{days}} days', escalation: '{{name}}: {{count}} in {{days}} days ({{before}} before)',
+        dissatisfaction: '{{name}}: {{count}} dissatisfied in {{days}} days', group: '{{name}}: raised by {{count}} people',
+      },
       measure: { repeat_reporter: '{{count}} matters', escalation: '{{count}} cases', dissatisfaction: '{{count}} dissatisfied', group: '{{count}} people' },
       acknowledge: 'Acknowledge', close: 'Close', actionTitle: '{{action}} warning: {{subject}}', noteLabel: 'Note (optional)',
       notePlaceholder: 'e.g. referred to the street’s mediation centre', done: 'Done: {{action}}', empty: 'No warnings', more: 'and {{count}} more',

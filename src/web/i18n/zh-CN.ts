@@ -321,6 +321,10 @@ export const zhCN = {
       kinds: { repeat_reporter: '重复反映', escalation: '问题激增', dissatisfaction: '不满意集中', group: '群体性诉求' },
       kind: '类型', subject: '预警对象', area: '区域', count: '触发情况', opened: '发现时间', cases: '相关工单', note: '处置说明',
       measure: { repeat_reporter: '{{count}} 件', escalation: '{{count}} 件', dissatisfaction: '{{count}} 条不满意', group: '{{count}} 人' },
+      subjects: {
+        repeat_reporter: '同一居民 {{days}} 天内反映 {{count}} 件', escalation: '{{name}}：{{days}} 天 {{count}} 件（此前 {{before}} 件）',
+        dissatisfaction: '{{name}}：{{days}} 天内 {{count}} 件不满意', group: '{{name}}：{{count}} 人反映',
+      },
       acknowledge: '确认', close: '关闭', actionTitle: '{{action}}预警：{{subject}}', noteLabel: '说明（选填）',
       notePlaceholder: '如：已交街道综治中心研判，约谈相关单位', done: '已{{action}}', empty: '暂无预警', more: '等 {{count}} 件',
     },

@@ -4,7 +4,8 @@
  * types so a new kind fails `tsc`.
  */
 import { useTranslation } from 'react-i18next';
-import type { RuleParams, WarningKind, WarningStatus } from './insight.api.js';
+import type { TFunction } from 'i18next';
+import type { RuleParams, Warning, WarningKind, WarningStatus } from './insight.api.js';
 
 type AssertNever<T extends never> = T;
 
@@ -24,6 +25,11 @@ export const warningKindColors: Record<WarningKind, string> = {
 /** Only the escalation rule compares with the period before (its `ratio`). */
 export function hasRatio(kind: WarningKind): boolean {
   return kind === 'escalation';
+}
+
+/** What a warning is about, in the page's language: the subject's name with the kind's figures. */
+export function warningSubject(t: TFunction, w: Pick<Warning, 'kind' | 'subject' | 'count' | 'params' | 'before'>): string {
+  return t(`insight.warnings.subjects.${w.kind}`, { name: w.subject, count: w.count, days: w.params.days, before: w.before ?? 0 });
 }
 
 /** A rule's figures in words. */

@@ -16,7 +16,7 @@ import { formatDateTime } from '../i18n/format.js';
 import { NodeSelect } from '../org/shared/node-select.js';
 import { CaseBriefTable } from './case-brief-table.js';
 import { useWarningAction, useWarnings, type Warning, type WarningAction, type WarningStatus } from './insight.api.js';
-import { RuleText, warningKindColors, warningStatuses } from './warning-labels.js';
+import { RuleText, warningKindColors, warningStatuses, warningSubject } from './warning-labels.js';
 
 function ActionModal({ warning, action, onClose }: { warning: Warning; action: WarningAction; onClose: () => void }) {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ function ActionModal({ warning, action, onClose }: { warning: Warning; action: W
   return (
     <Modal
       open
-      title={t('insight.warnings.actionTitle', { action: name, subject: warning.subject })}
+      title={t('insight.warnings.actionTitle', { action: name, subject: warningSubject(t, warning) })}
       onCancel={onClose}
       destroyOnHidden
       data-testid="warning-modal"
@@ -88,7 +88,7 @@ export function WarningsPage() {
 
   const columns: TableColumnsType<Warning> = [
     { title: t('insight.warnings.kind'), dataIndex: 'kind', width: 110, render: (k: Warning['kind']) => <Tag color={warningKindColors[k]} data-testid="warning-kind" data-kind={k}>{t(`insight.warnings.kinds.${k}`)}</Tag> },
-    { title: t('insight.warnings.subject'), dataIndex: 'subject', render: (s: string) => <span data-testid="warning-subject">{s}</span> },
+    { title: t('insight.warnings.subject'), key: 'subject', render: (_: unknown, w: Warning) => <span data-testid="warning-subject">{warningSubject(t, w)}</span> },
     { title: t('insight.warnings.area'), dataIndex: 'nodeName', width: 150, ellipsis: true, responsive: ['md'] },
     {
       title: t('insight.warnings.count'),

@@ -127,13 +127,15 @@ export const WarningsQuery = z.object({
 export const WarningOut = z.object({
   id: z.number(),
   kind: z.enum(warningKinds),
-  /** What it is about, in words: a place, a topic, "a resident" (never the resident's name). */
+  /** What it is about, by name: a place and topic, a unit, a case; empty for a resident (never named). The page words it with the kind and figures. */
   subject: z.string(),
   nodeId: z.number(),
   nodeName: z.string(),
   /** The figure that crossed the rule's line (matters, ratings or people) and the rule's figures then. */
   count: z.number(),
   params: RuleParams,
+  /** Escalation: how many in the period before. */
+  before: z.number().nullable(),
   status: z.enum(warningStatuses),
   openedAt: z.string(),
   updatedAt: z.string(),

@@ -95,7 +95,7 @@ describe('early warning (矛盾预警)', () => {
     const warning = open.items.find((i: { kind: string; cases: Array<{ title: string }> }) => i.kind === 'repeat_reporter' && i.cases.some((c) => c.title.includes('楼道堆放杂物')));
     expect(warning).toBeDefined();
     expect(warning.count).toBe(3);
-    expect(warning.subject).not.toContain('residenttwo'); // a resident is never named
+    expect(warning.subject).toBe(''); // a resident is never named; the page words it in its language
     expect(warning.actions).toEqual(['acknowledge', 'close']);
     expect((await list('handler')).items.every((i: { actions: string[] }) => i.actions.length === 0)).toBe(true); // readers who don't verify only read
     // Checking again changes nothing: one live warning per subject.
@@ -128,9 +128,13 @@ describe('early warning (矛盾预警)', () => {
     await t.db.execute(sql`INSERT INTO case_supports (case_id, user_id, at) VALUES (${c!}, ${w.userIds.resident!}, now()), (${c!}, ${w.userIds.resident2!}, now())`);
     await plant(Array.from({ length: 6 }, (_, i) => ({ title: `占道经营${i}`, description: '夜市摊贩占道。', daysAgo: i })));
     await checkWarnings(t.db, new Date());
-    const items = (await w.clients.dispatcher.get('/api/insight/warnings?limit=200')).json().items as Array<{ kind: string; count: number; cases: Array<{ id: number }>; subject: string }>;
+    const items = (await w.clients.dispatcher.get('/api/insight/warnings?limit=200')).json().items as Array<{ kind: string; count: number; cases: Array<{ id: number }>; subject: string; before: number | null }>;
     expect(items.find((i) => i.kind === 'group' && i.cases[0]?.id === c)?.count).toBe(3);
-    expect(items.some((i) => i.kind === 'escalation' && i.subject.includes('第一网格'))).toBe(true);
+    // Subjects are names only (the words around them are the page's, in its language); a surge carries the count before.
+    const surge = items.find((i) => i.kind === 'escalation' && i.subject.includes('第一网格'));
+    expect(surge?.subject).toMatch(/^[^：:]+ · [^：:]+$/);
+    expect(surge?.before).toEqual(expect.any(Number));
+    expect(items.every((i) => !/天内|件不满意|人反映/.test(i.subject))).toBe(true);
     // Another street's reader sees none of them.
     expect((await w.clients.dispatcher.get(`/api/insight/warnings?nodeId=${w.otherCommunity.id}`)).json().items).toEqual([]);
   });

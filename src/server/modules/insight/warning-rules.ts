@@ -21,7 +21,10 @@ import type { WarningKind } from './insight.schema.js';
 
 export interface Finding {
   subjectKey: string;
+  /** What it is about, by name only (a place and topic, a unit, a case); the page puts it into words in its language. Empty for a resident, who is never named. */
   subject: string;
+  /** Escalation: the count in the period before. */
+  before?: number;
   nodeId: number;
   count: number;
   caseIds: number[];
@@ -36,6 +39,7 @@ const since = (now: Date, days: number) => new Date(now.getTime() - days * 86_40
 interface Row {
   key: string;
   subject: string;
+  before?: number | null;
   node_id: number;
   count: number;
   case_ids: number[];
@@ -44,14 +48,14 @@ interface Row {
 
 async function findings(ex: Executor, query: SQL): Promise<Finding[]> {
   const rows = await queryRows<Row>(ex, query);
-  return rows.map((r) => ({ subjectKey: r.key, subject: r.subject, nodeId: Number(r.node_id), count: Number(r.count), caseIds: r.case_ids.map(Number), latest: new Date(r.latest) }));
+  return rows.map((r) => ({ subjectKey: r.key, subject: r.subject, ...(r.before === undefined || r.before === null ? {} : { before: Number(r.before) }), nodeId: Number(r.node_id), count: Number(r.count), caseIds: r.case_ids.map(Number), latest: new Date(r.latest) }));
 }
 
 const repeatReporter: Check = (ex, f, now) =>
   findings(
     ex,
     sql`SELECT coalesce('user:' || reporter_user_id, 'phone:' || md5(contact_phone)) AS key,
-               '同一居民 ' || ${f.days} || ' 天内反映 ' || count(*) || ' 件' AS subject,
+               '' AS subject,
                (array_agg(node_id ORDER BY id DESC))[1] AS node_id, count(*)::int AS count,
                array_agg(id ORDER BY id DESC) AS case_ids, max(submitted_at) AS latest
           FROM cases WHERE submitted_at >= ${since(now, f.days)} AND (reporter_user_id IS NOT NULL OR contact_phone IS NOT NULL)
@@ -68,7 +72,7 @@ const escalation: Check = (ex, f, now) =>
           SELECT node_id, category_id, count(*)::int AS n FROM cases
            WHERE submitted_at >= ${since(now, 2 * f.days)} AND submitted_at < ${since(now, f.days)} AND category_id IS NOT NULL GROUP BY 1, 2
         )
-        SELECT 'place:' || r.node_id || '|category:' || r.category_id AS key, n.name || ' · ' || k.name || '：' || ${f.days} || ' 天 ' || r.n || ' 件（此前 ' || coalesce(b.n, 0) || ' 件）' AS subject,
+        SELECT 'place:' || r.node_id || '|category:' || r.category_id AS key, n.name || ' · ' || k.name AS subject, coalesce(b.n, 0) AS before,
                r.node_id, r.n AS count, r.ids AS case_ids, r.latest
           FROM recent r JOIN admin_nodes n ON n.id = r.node_id JOIN case_categories k ON k.id = r.category_id
           LEFT JOIN before b ON b.node_id = r.node_id AND b.category_id = r.category_id
@@ -78,7 +82,7 @@ const escalation: Check = (ex, f, now) =>
 const dissatisfaction: Check = (ex, f, now) =>
   findings(
     ex,
-    sql`SELECT 'unit:' || o.id AS key, o.name || '：' || ${f.days} || ' 天内 ' || count(*) || ' 件不满意' AS subject, o.node_id,
+    sql`SELECT 'unit:' || o.id AS key, o.name AS subject, o.node_id,
                count(*)::int AS count, array_agg(c.id ORDER BY c.id DESC) AS case_ids, max(c.submitted_at) AS latest
           FROM cases c JOIN organizations o ON o.id = c.lead_org_id
          WHERE c.rating = 'dissatisfied' AND c.updated_at >= ${since(now, f.days)}
@@ -88,7 +92,7 @@ const dissatisfaction: Check = (ex, f, now) =>
 const group: Check = (ex, f, now) =>
   findings(
     ex,
-    sql`SELECT 'case:' || c.id AS key, c.number || ' ' || left(c.title, 40) || '：' || (1 + count(s.user_id)) || ' 人反映' AS subject, c.node_id,
+    sql`SELECT 'case:' || c.id AS key, c.number || ' ' || left(c.title, 40) AS subject, c.node_id,
                (1 + count(s.user_id))::int AS count, ARRAY[c.id] AS case_ids, max(c.submitted_at) AS latest
           FROM cases c JOIN case_supports s ON s.case_id = c.id
          WHERE c.submitted_at >= ${since(now, f.days)} AND c.state = ANY(${sql.param([...openStates])}::text[])
@@ -117,7 +121,7 @@ async function record(db: Executor, rule: { id: number; kind: WarningKind; param
   const rows = await queryRows<{ opened: boolean }>(
     db,
     sql`INSERT INTO warnings (rule_id, kind, subject_key, subject, node_id, count, params, case_ids, status, opened_at, updated_at)
-        SELECT ${rule.id}, ${rule.kind}, ${f.subjectKey}, ${f.subject}, ${f.nodeId}, ${f.count}, ${JSON.stringify(rule.params)}::jsonb, ${sql.param(f.caseIds)}::bigint[], 'open', ${now}, ${now}
+        SELECT ${rule.id}, ${rule.kind}, ${f.subjectKey}, ${f.subject}, ${f.nodeId}, ${f.count}, ${JSON.stringify(f.before === undefined ? rule.params : { ...rule.params, before: f.before })}::jsonb, ${sql.param(f.caseIds)}::bigint[], 'open', ${now}, ${now}
          WHERE NOT EXISTS (SELECT 1 FROM warnings w WHERE w.rule_id = ${rule.id} AND w.subject_key = ${f.subjectKey} AND w.status = 'closed' AND w.updated_at >= ${f.latest})
         ON CONFLICT (rule_id, subject_key) WHERE status <> 'closed' DO UPDATE
            SET subject = EXCLUDED.subject, count = EXCLUDED.count, case_ids = EXCLUDED.case_ids, params = EXCLUDED.params, updated_at = EXCLUDED.updated_at

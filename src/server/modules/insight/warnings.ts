@@ -23,7 +23,7 @@ interface WarningRow {
   node_name: string;
   node_path: string;
   count: number;
-  params: RuleFigures;
+  params: RuleFigures & { before?: number };
   case_ids: number[];
   status: Status;
   note: string | null;
@@ -81,6 +81,7 @@ function present(actor: Actor | null, r: WarningRow, briefs: ReadonlyMap<number,
     nodeName: r.node_name,
     count: Number(r.count),
     params: r.params,
+    before: r.params.before ?? null,
     status: r.status,
     openedAt: new Date(r.opened_at).toISOString(),
     updatedAt: new Date(r.updated_at).toISOString(),
