@@ -12,6 +12,9 @@ export default defineConfig({
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
     testTimeout: 120_000,
+    // A step waits for what the server answers (a state, a message): 1 s, the default, is a
+    // guess about the machine's load, not about the page — on a busy two-core CI runner it fails.
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 240_000,
     pool: 'forks',
     maxWorkers: 1,
