@@ -150,7 +150,7 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   // Leaving while the receipt is on screen asks first; staying keeps it.
   await r.page.getByTestId('m-track').click();
   await r.page.locator('.ant-modal-confirm').getByRole('button', { name: '留在本页' }).click();
-  await r.page.locator('.ant-modal-confirm').waitFor({ state: 'detached' });
+  await r.page.locator('.ant-modal-confirm').waitFor({ state: 'hidden' });
   await expect(r.page.getByTestId('sv-receipt').textContent()).resolves.toMatch(/^\d{4} \d{4} \d{4} \d{4}$/);
   // Filing changed no address, and the report went out without any cookie.
   expect(r.page.url()).toBe(reportUrl);
@@ -192,6 +192,8 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   await act(ip, 'dispose', 'investigating', async (p) => {
     await p.getByTestId('sv-action-disposal').click();
     await p.getByTestId('sv-disposal-preliminary_check').click();
+    // A click that lands while the list is still opening chooses nothing: see it chosen first.
+    await expect.poll(() => p.getByTestId('sv-action-disposal').textContent()).toContain('初步核实');
   });
   await expect(ip.getByTestId('sv-disposal').textContent()).resolves.toBe('初步核实');
   const question = '请问转账记录的日期和金额分别是多少？是否还有其他知情人？';
