@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo-logins.js';
-import { launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
+import { choose, launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
 
 let browser: Browser;
 /** How long a page may take to show what the server answered (lazy chunks, refetches). */
@@ -29,13 +29,6 @@ async function staff(username: string): Promise<{ context: BrowserContext; page:
   await login(page, username, DEMO_PASSWORD);
   await page.waitForURL('**/console');
   return { context, page, errors };
-}
-
-/** Picks an option of an antd select by the text it shows (typing first for a searching select). */
-async function choose(page: Page, testId: string, text: string, type = false): Promise<void> {
-  await page.getByTestId(testId).click();
-  if (type) await page.keyboard.type(text);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
 }
 
 test('an inspector records 诫勉 on a cadre; the cadre appeals once; the inspector reviews it', async () => {

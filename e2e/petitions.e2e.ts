@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo-logins.js';
-import { launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
+import { choose, launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
 
 let browser: Browser;
 
@@ -73,9 +73,7 @@ test('网上信访 → 登记转送 → 受理 → 办结 → the resident asks 
   await gp.getByTestId(`petition-row-${number}`).click();
   await gp.getByTestId('petition-state').waitFor();
   await act(gp, 'register', 'routed', async (p) => {
-    await p.getByTestId('petition-field-orgId').click();
-    await p.keyboard.type('城市管理');
-    await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '城市管理委员会' }).first().click();
+    await choose(p, 'petition-field-orgId', '城市管理委员会', true);
   });
   await expect(gp.getByTestId('petition-handler').textContent()).resolves.toContain('城市管理委员会');
   await expect(gp.getByTestId('petition-clock').getAttribute('data-clock')).resolves.toBe('objection');

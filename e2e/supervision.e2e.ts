@@ -21,7 +21,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, expect, inject, test } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../src/server/modules/org/demo-logins.js';
-import { launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
+import { choose, launchBrowser, login, newContext, screenshot, watchErrors } from './helpers/browser.js';
 
 let browser: Browser;
 
@@ -190,10 +190,7 @@ test('anonymous report: filed without an account → 受理 → 处置 (初步�
   await act(ip, 'accept', 'accepted');
   await expect(ip.getByTestId('sv-clock-transfer').getAttribute('data-status')).resolves.toBe('stopped');
   await act(ip, 'dispose', 'investigating', async (p) => {
-    await p.getByTestId('sv-action-disposal').click();
-    await p.getByTestId('sv-disposal-preliminary_check').click();
-    // A click that lands while the list is still opening chooses nothing: see it chosen first.
-    await expect.poll(() => p.getByTestId('sv-action-disposal').textContent()).toContain('初步核实');
+    await choose(p, 'sv-action-disposal', '初步核实');
   });
   await expect(ip.getByTestId('sv-disposal').textContent()).resolves.toBe('初步核实');
   const question = '请问转账记录的日期和金额分别是多少？是否还有其他知情人？';

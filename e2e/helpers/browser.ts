@@ -5,6 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { repoRoot } from './server.js';
 
 export const CHROMIUM = process.env.GONGZHI_CHROMIUM ?? '/usr/bin/chromium';
@@ -17,9 +18,22 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A fresh context (no cookies, no localStorage) in Chinese, Shanghai time, as a user there would have. */
+/**
+ * A fresh context (no cookies, no localStorage) in Chinese, Shanghai time, as a user there would
+ * have. It asks for reduced motion, which the console honours by turning antd's animations off:
+ * a click on an option that lands while a list is still sliding open then cannot miss.
+ */
 export async function newContext(browser: Browser, baseURL: string, viewport = { width: 1440, height: 900 }, mobile = false): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', isMobile: mobile, hasTouch: mobile, deviceScaleFactor: mobile ? 2 : 1 });
+  const context = await browser.newContext({
+    baseURL,
+    viewport,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    isMobile: mobile,
+    hasTouch: mobile,
+    deviceScaleFactor: mobile ? 2 : 1,
+    reducedMotion: 'reduce',
+  });
   context.setDefaultTimeout(20_000);
   return context;
 }
@@ -47,4 +61,16 @@ export async function login(page: Page, username: string, password: string): Pro
   await page.getByTestId('login-name').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
+}
+
+/**
+ * Picks the option showing `text` in the antd select with `testId` (typing it first into a
+ * searching select), and waits until the select shows it chosen.
+ */
+export async function choose(page: Page, testId: string, text: string, type = false): Promise<void> {
+  const select = page.getByTestId(testId);
+  await select.click();
+  if (type) await page.keyboard.type(text);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click();
+  await expect.poll(() => select.textContent()).toContain(text);
 }

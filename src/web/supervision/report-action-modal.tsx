@@ -60,7 +60,7 @@ export function ReportActionModal({ report, event, onClose, onReload }: { report
       <Form<Values> form={form} layout="vertical" onFinish={(v) => void submit(v)} preserve={false}>
         {event === 'dispose' ? (
           <Form.Item name="disposal" label={t('supervision.console.disposal')} rules={[{ required: true }]}>
-            <Select<Disposal> options={disposals.map((d) => ({ value: d, label: <span data-testid={`sv-disposal-${d}`}>{t(`supervision.disposals.${d}`)}</span> }))} data-testid="sv-action-disposal" />
+            <Select<Disposal> options={disposals.map((d) => ({ value: d, label: t(`supervision.disposals.${d}`) }))} data-testid="sv-action-disposal" />
           </Form.Item>
         ) : null}
         {text === 'required' ? (
