@@ -83,7 +83,6 @@ async function caseWithThreeUnits(page: Page): Promise<{ c: CaseRow; s: Suggesti
 
 test('the administrator trains the dispatch model from 智能派单设置 and a new version appears', async () => {
   const { context, page, errors } = await signIn('admin');
-  const before = (await apiGet<Versions>(page, '/api/dispatch/models')).items[0]?.version ?? 0;
 
   // 主动治理 → 智能派单设置
   await page.getByTestId('nav-dispatchSettings').click();
@@ -91,16 +90,20 @@ test('the administrator trains the dispatch model from 智能派单设置 and a 
   await page.getByTestId('dispatch-models-table').waitFor();
   await expect(page.getByTestId('dispatch-recent').textContent()).resolves.toMatch(/近 30 天：自动派单 \d+ 件 \/ 判断 \d+ 件/);
 
-  // 立即训练: the button spins while the server trains. A training already running (the
-  // schedule's at start, or another console's) answers 409 and the list waits for it instead.
+  // The server trains once at start when no version is recent: while it does, the page says so
+  // and the button spins (it cannot be pressed), as it would for another console's training.
+  await page.getByTestId('dispatch-training').waitFor({ state: 'detached', timeout: 150_000 });
+  const before = (await apiGet<Versions>(page, '/api/dispatch/models')).items[0]?.version ?? 0;
+
+  // 立即训练: the button spins while the server trains, then says which version it made.
   await page.getByTestId('dispatch-train').click();
   await page.getByTestId('dispatch-training').waitFor();
-  await page.locator('.ant-message').getByText(/已训练出第 \d+ 版|派单模型正在训练/).waitFor({ timeout: 120_000 });
+  await page.locator('.ant-message').getByText(`已训练出第 ${before + 1} 版`).waitFor({ timeout: 120_000 });
   await page.getByTestId(`model-version-${before + 1}`).waitFor({ timeout: 120_000 });
   await page.getByTestId('dispatch-training').waitFor({ state: 'detached', timeout: 120_000 });
-  // The newest version (the schedule's may have come first) is the one in use; its row reads as the figures the server keeps.
+  // The newest version is the one in use; its row reads as the figures the server keeps.
   const newest = (await apiGet<Versions>(page, '/api/dispatch/models')).items[0]!;
-  expect(newest.version).toBeGreaterThan(before);
+  expect(newest.version).toBe(before + 1);
   const first = page.getByTestId('dispatch-models-table').locator('.ant-table-row').first();
   await expect.poll(() => first.getByTestId(`model-version-${newest.version}`).textContent()).toContain('在用');
   await expect(first.textContent()).resolves.toMatch(/内置标注 \d+ · 已派工单 \d+（其中更正 \d+）/);
