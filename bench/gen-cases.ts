@@ -84,6 +84,12 @@ export interface GenerateOptions {
   allTexts?: boolean;
   /** Fill `case_search` too, with the words intake would index (the deployment's segmenter). */
   search?: boolean;
+  /**
+   * Compute the assessment rollups (assessment_rebuild()) after the load. The cases go in with
+   * the rollup trigger off either way — a per-row trigger would make the load many times
+   * slower — so without this the rollups of the generated cases stay empty.
+   */
+  rollups?: boolean;
 }
 
 interface Message {
@@ -172,7 +178,8 @@ async function batch(db: Db, from: number, to: number, now: Date, textCount: num
         )
         INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state,
                            lead_org_id, dispatch_mode, rating, step, step_due_at, feedback_due_at, overdue,
-                           submitted_at, dispatched_at, replied_at, closed_at, updated_at)
+                           submitted_at, dispatched_at, replied_at, closed_at, updated_at,
+                           taken_at, intake_late, sign_due_at, signed_at, rated_at, resolved, verified_at, return_count)
         SELECT 'B' || lpad(t.s::text, 10, '0'), md5('bench' || t.s), (ARRAY['complaint', 'help', 'enquiry', 'report', 'suggestion'])[1 + t.s % 5],
                x.title, x.body, c.id, g.id, g.path, (ARRAY['hotline', 'hotline', 'web', 'api', 'patrol'])[1 + t.s % 5], 'general', t.s % 10 <> 0, t.state,
                CASE WHEN t.led THEN u.id END, CASE WHEN t.led THEN 'direct' END,
@@ -186,7 +193,15 @@ async function batch(db: Db, from: number, to: number, now: Date, textCount: num
                t.at, CASE WHEN t.led THEN t.at + interval '2 hours' END,
                CASE WHEN t.state IN ('replied', 'verified', 'rated', 'closed') THEN t.at + interval '4 days' END,
                CASE WHEN t.state IN ('closed', 'refused', 'merged') THEN t.at + interval '6 days' END,
-               t.at + interval '6 days'
+               t.at + interval '6 days',
+               -- what assessment reads (a few per cent late, returned or not resolved)
+               CASE WHEN t.state <> 'submitted' THEN t.at + interval '30 minutes' END, t.s % 31 = 0,
+               CASE WHEN t.led THEN t.at + interval '4 hours' END,
+               CASE WHEN t.state NOT IN ('submitted', 'accepted', 'refused', 'merged', 'dispatched', 'objected') THEN t.at + CASE WHEN t.s % 13 = 0 THEN interval '5 hours' ELSE interval '3 hours' END END,
+               CASE WHEN t.state IN ('closed', 'rated') THEN t.at + interval '6 days' END,
+               CASE WHEN t.state IN ('closed', 'rated') THEN t.s % 5 <> 4 AND t.s % 7 <> 0 END,
+               CASE WHEN t.state IN ('closed', 'verified', 'rated') AND t.led THEN t.at + interval '5 days' END,
+               (t.s % 17 = 0)::int
           FROM t
           JOIN bench_grids g ON g.i = t.gi
           JOIN bench_units u ON u.i = t.ui % (SELECT count(*) FROM bench_units) -- 170 units: the ranks past them wrap onto the busiest
@@ -211,7 +226,10 @@ export async function generateCases(database: Database, n: number, now = new Dat
     await run(db, sql`CREATE TEMP TABLE bench_grids ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id, path FROM admin_nodes WHERE level = 'grid' AND code LIKE 'BENCH%'`);
     await run(db, sql`CREATE TEMP TABLE bench_units ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM organizations WHERE code LIKE 'BENCH%'`);
     await run(db, sql`CREATE TEMP TABLE bench_categories ON COMMIT DROP AS SELECT (row_number() OVER (ORDER BY id) - 1)::int AS i, id FROM case_categories WHERE level = 3`);
+    await run(db, sql`ALTER TABLE cases DISABLE TRIGGER cases_assessment_rollup`);
     for (let from = 1; from <= n; from += 100_000) await batch(db, from, Math.min(n, from + 99_999), now, textCount);
+    await run(db, sql`ALTER TABLE cases ENABLE TRIGGER cases_assessment_rollup`);
+    if (options.rollups) await run(db, sql`SELECT assessment_rebuild()`);
     if (options.search) await searchEntries(db, textCount);
     const ranked = await queryRows<{ id: number; n: number }>(db, sql`SELECT lead_org_id AS id, count(*)::int AS n FROM cases WHERE lead_org_id IS NOT NULL GROUP BY 1 ORDER BY 2 DESC`);
     const busiestUnitId = ranked[0]!.id;
@@ -232,6 +250,7 @@ export async function generateCases(database: Database, n: number, now = new Dat
     await mergePendingSearchWords(database.db);
     await run(database.db, sql`VACUUM ANALYZE case_search`);
   }
+  if (options.rollups) await run(database.db, sql`VACUUM ANALYZE assessment_daily`);
   await run(database.db, sql`ANALYZE`);
   return { ...world, cases: n, seconds: (performance.now() - started) / 1000 };
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench` (short profile) and `npm run bench -- --full`;
- * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues, dispatch, supervision).
+ * `npm run bench -- --only inbox` runs one benchmark (audit-rate, intake, inbox, search, hot-issues, dispatch, supervision, assessment).
  * Each benchmark prints its figure beside a limit measured in the same run, then one
  * machine-readable `BENCH …` line per figure.
  */
@@ -12,6 +12,7 @@ import { searchBench } from './search.bench.js';
 import { dispatchBench } from './dispatch.bench.js';
 import { hotIssuesBench } from './hot-issues.bench.js';
 import { supervisionBench } from './supervision.bench.js';
+import { assessmentBench } from './assessment.bench.js';
 
 const benches: Array<[string, (profile: Profile, out: (line: string) => void) => Promise<void>]> = [
   ['audit-rate', auditRateBench],
@@ -21,6 +22,7 @@ const benches: Array<[string, (profile: Profile, out: (line: string) => void) =>
   ['dispatch', dispatchBench],
   ['hot-issues', hotIssuesBench],
   ['supervision', supervisionBench],
+  ['assessment', assessmentBench],
 ];
 
 const argv = process.argv.slice(2);

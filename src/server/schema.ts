@@ -14,3 +14,4 @@ export * from './modules/supervision/supervision.tables.js';
 export * from './platform/http/pow.tables.js';
 export * from './modules/accountability/accountability.tables.js';
 export * from './modules/petitions/petitions.tables.js';
+export * from './modules/assessment/assessment.tables.js';

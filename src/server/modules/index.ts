@@ -17,5 +17,6 @@ import { dispatchModule } from './dispatch/dispatch.module.js';
 import { supervisionModule } from './supervision/supervision.module.js';
 import { accountabilityModule } from './accountability/accountability.module.js';
 import { petitionsModule } from './petitions/petitions.module.js';
+import { assessmentModule } from './assessment/assessment.module.js';
 
-export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule, accountabilityModule, petitionsModule];
+export const modules: ModuleManifest[] = [authModule, auditModule, notifyModule, apiKeysModule, idempotencyModule, dbMaintenanceModule, orgModule, casesModule, open311Module, insightModule, dispatchModule, supervisionModule, accountabilityModule, petitionsModule, assessmentModule];

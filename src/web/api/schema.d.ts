@@ -989,7 +989,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: "cases.intake"[];
+                        scopes: ("cases.intake" | "assessment.read")[];
                     };
                 };
             };
@@ -1183,6 +1183,94 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessment/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标 Every indicator of an area’s subtree over a period, with numerator and denominator */
+        get: {
+            parameters: {
+                query: {
+                    area: number;
+                    basicWeight?: number;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                id: number;
+                                name: string;
+                                path: string;
+                            };
+                            basicWeight: number;
+                            counts: {
+                                basic: number;
+                                closed: number;
+                                deferred: number;
+                                feedbackDue: number;
+                                feedbackOnTime: number;
+                                handled: number;
+                                intakeDone: number;
+                                intakeOnTime: number;
+                                objections: number;
+                                objectionsRejected: number;
+                                objectionsUpheld: number;
+                                rated: number;
+                                received: number;
+                                redone: number;
+                                resolvedAsked: number;
+                                resolvedYes: number;
+                                returned: number;
+                                satisfied: number;
+                                signDue: number;
+                                signed: number;
+                                signOnTime: number;
+                                verified: number;
+                            };
+                            from: string;
+                            indicators: {
+                                definition: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                denominator: number;
+                                key: string;
+                                name: {
+                                    en: string;
+                                    zh: string;
+                                };
+                                numerator: number;
+                                value: number | null;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2822,6 +2910,7 @@ export interface paths {
                         comment?: string | null;
                         /** @enum {string} */
                         rating: "satisfied" | "basic" | "dissatisfied";
+                        resolved?: boolean | null;
                         version?: number;
                     };
                 };

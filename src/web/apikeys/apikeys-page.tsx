@@ -34,7 +34,8 @@ function IssueModal({ open, scopes, onClose, onIssued }: { open: boolean; scopes
 }
 
 function scopeLabel(scope: string, t: TFunction): string {
-  return scope === 'cases.intake' ? t('apikeys.scopeIntake') : scope;
+  const labels: Record<string, string> = { 'cases.intake': t('apikeys.scopeIntake'), 'assessment.read': t('apikeys.scopeAssessment') };
+  return labels[scope] ?? scope;
 }
 
 /** The secret, once: copy it now. */

@@ -590,7 +590,7 @@ export const enUS: Messages = {
     nav: { apikeys: 'API keys' },
     title: 'API keys', hint: 'Keys for integrating systems (Open311 clients, the 12345 hotline system …). A key is shown once, when issued; the platform keeps only its digest. Each key acts as its own integration account in the audit log. Revoke a key as soon as it is no longer used.',
     createTitle: 'Issue a key', issue: 'Issue', name: 'Name', nameHint: 'The integrating system or purpose, e.g. “District 12345 hotline”; also its account’s display name',
-    scopes: 'Scopes', scopeIntake: 'Submit requests (Open311)', prefix: 'Key prefix', account: 'Integration account', createdAt: 'Issued', lastUsedAt: 'Last used',
+    scopes: 'Scopes', scopeIntake: 'Submit requests (Open311)', scopeAssessment: 'Read assessment figures', prefix: 'Key prefix', account: 'Integration account', createdAt: 'Issued', lastUsedAt: 'Last used',
     revoked: 'Revoked', revoke: 'Revoke', confirmRevoke: 'Revoke the key “{{name}}”? It stops working at once and cannot be restored. This is recorded in the audit log.', revokedDone: 'Key revoked',
     issuedTitle: 'Key issued', onceWarning: 'Copy it now and keep it safe: once closed, this key cannot be shown again.', copy: 'Copy', copied: 'Copied', copiedDone: 'I have saved it',
     usageHint: 'Open311 endpoint: /open311/v2/ (send this key as the api_key parameter when submitting requests).', empty: 'No keys issued yet',

@@ -591,7 +591,7 @@ export const zhCN = {
     nav: { apikeys: 'API 密钥' },
     title: 'API 密钥', hint: '供对接系统（Open311 客户端、12345 热线系统等）调用接口的密钥。密钥只在签发时显示一次，平台只保存其摘要；每个密钥以独立的对接账号记入审计日志。不再使用时请立即吊销。',
     createTitle: '签发密钥', issue: '签发', name: '名称', nameHint: '对接系统或用途，例如“区 12345 热线系统”；也是其对接账号的显示名',
-    scopes: '权限范围', scopeIntake: '提交诉求（Open311）', prefix: '密钥前缀', account: '对接账号', createdAt: '签发时间', lastUsedAt: '最近使用',
+    scopes: '权限范围', scopeIntake: '提交诉求（Open311）', scopeAssessment: '读取考核指标', prefix: '密钥前缀', account: '对接账号', createdAt: '签发时间', lastUsedAt: '最近使用',
     revoked: '已吊销', revoke: '吊销', confirmRevoke: '确定吊销“{{name}}”的密钥吗？吊销后立即失效，且不可恢复。此操作会记入审计日志。', revokedDone: '密钥已吊销',
     issuedTitle: '密钥已签发', onceWarning: '请立即复制并妥善保存：关闭后将无法再次查看此密钥。', copy: '复制', copied: '已复制', copiedDone: '我已保存',
     usageHint: 'Open311 接口地址：/open311/v2/（提交诉求时以 api_key 参数传入本密钥）。', empty: '尚未签发密钥',

@@ -62,7 +62,7 @@ export const ReplyBody = z.object({ version, message: text(5000) });
 export const ExtensionBody = z.object({ version, reason: text(2000), workingDays: z.number().int() });
 export const ExtensionDecisionBody = z.object({ version, approved: z.boolean(), reason: text(2000) });
 export const VerifyBody = z.object({ version, passed: z.boolean(), reason: text(2000).nullable().optional() });
-export const RateBody = z.object({ version, rating: z.enum(ratings), comment: text(1000).nullable().optional() });
+export const RateBody = z.object({ version, rating: z.enum(ratings), resolved: z.boolean().nullable().optional(), comment: text(1000).nullable().optional() });
 
 export const inboxes = ['to_dispatch', 'objections', 'to_sign', 'to_handle', 'to_verify', 'overdue', 'all'] as const;
 export type Inbox = (typeof inboxes)[number];

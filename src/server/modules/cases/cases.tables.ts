@@ -152,6 +152,22 @@ export const cases = pgTable(
     feedbackDueAt: ts('feedback_due_at'),
     overdue: boolean('overdue').notNull().default(false),
     submittedAt: ts('submitted_at').notNull(),
+    // What assessment's indicators read (docs/assessment.md): each is set by the
+    // action it names (case-assessment-stamps.ts), so an indicator is a function of the row.
+    /** When the case first left 待受理 (accepted, dispatched, answered, refused or merged), and whether after the dispatch deadline. */
+    takenAt: ts('taken_at'),
+    intakeLate: boolean('intake_late').notNull().default(false),
+    /** The sign deadline of the current assignment, and when its unit signed (cleared by a new assignment). */
+    signDueAt: ts('sign_due_at'),
+    signedAt: ts('signed_at'),
+    /** An extension was approved in the current handling round (按期结案率 leaves such cases out). */
+    deferred: boolean('deferred').notNull().default(false),
+    /** When the standing rating was given, and the reporter's answer to 问题是否解决 (null: not asked). */
+    ratedAt: ts('rated_at'),
+    resolved: boolean('resolved'),
+    /** When verification passed, and how often it failed (返工). */
+    verifiedAt: ts('verified_at'),
+    returnCount: integer('return_count').notNull().default(0),
     dispatchedAt: ts('dispatched_at'),
     repliedAt: ts('replied_at'),
     closedAt: ts('closed_at'),

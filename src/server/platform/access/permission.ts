@@ -28,6 +28,8 @@ export const Permission = {
   // accountability: the four forms and 通报批评, kept on the cadre's record
   AccountabilityRead: 'accountability.read',
   AccountabilityWrite: 'accountability.write', // record a measure, review an appeal
+  // 党建考核 assessment: figures, schemes, scorecards
+  AssessmentRead: 'assessment.read',
   // 信访 petitions (信访工作条例 2022)
   PetitionsRead: 'petitions.read', // read petitions of the subtree, with the petitioner's contact
   PetitionsRegister: 'petitions.register', // 登记, 转送/交办, 不予受理, decide extensions, answer 复查/复核

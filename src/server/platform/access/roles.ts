@@ -36,7 +36,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   discipline_inspector: [...staffRead, P.CasesRead, P.SupervisionRead, P.SupervisionHandle, P.AccountabilityRead, P.AccountabilityWrite],
   // 保密员: holds the escrow of report keys (approves identity requests, recovers keys); reads no report
   custodian: [P.OrgRead, P.SupervisionCustody],
-  assessor: [...staffRead, P.CasesRead, P.CasesExport, P.PetitionsRead],
+  assessor: [...staffRead, P.CasesRead, P.CasesExport, P.PetitionsRead, P.AssessmentRead],
   // Administrators run the system, not discipline work: no report, no identity (DOMAIN.md §4).
   admin: allPermissions.filter((p) => !supervisionPermissions.includes(p)),
 };

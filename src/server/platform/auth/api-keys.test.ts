@@ -66,7 +66,7 @@ describe('API keys', () => {
     expect(list.body).not.toContain(body.key);
     expect(list.body).not.toContain(row!.key_hash);
     expect(list.json().items.find((k: { id: number }) => k.id === body.apiKey.id)).toMatchObject({ name: '区 12345 热线系统', prefix: body.apiKey.prefix, scopes: ['cases.intake'], revokedAt: null });
-    expect(list.json().scopes).toEqual(['cases.intake']);
+    expect(list.json().scopes).toEqual(['cases.intake', 'assessment.read']);
   });
 
   it('gives the key an account that holds no roles and cannot sign in', async () => {

@@ -23,9 +23,10 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
  * Scopes a key can hold today: names of the Permission enum that something checks for keys.
- * `cases.intake` lets a key submit requests through Open311.
+ * `cases.intake` lets a key submit requests through Open311; `assessment.read` lets a tool
+ * read the assessment figures of any area (`GET /api/assessment/figures`).
  */
-export const apiKeyScopes = [Permission.CasesIntake] as const;
+export const apiKeyScopes = [Permission.CasesIntake, Permission.AssessmentRead] as const;
 export type ApiKeyScope = (typeof apiKeyScopes)[number];
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;

@@ -38,7 +38,7 @@ export async function extensionDecider(ctx: CommandContext, props: ExtensionDeci
   const request = await pendingExtension(ctx.tx, row.id);
   if (!request) throw new Conflict('case_no_extension_pending');
   const newDue = props.approved && row.feedbackDueAt ? await extendedFeedbackDue(ctx, row.feedbackDueAt, request.workingDays) : null;
-  const patch = newDue ? { feedbackDueAt: newDue, ...(row.step === 'feedback' ? { stepDueAt: newDue, overdue: newDue <= ctx.now } : {}) } : {};
+  const patch = newDue ? { feedbackDueAt: newDue, deferred: true, ...(row.step === 'feedback' ? { stepDueAt: newDue, overdue: newDue <= ctx.now } : {}) } : {};
   const message = props.approved ? `延期 ${request.workingDays} 个工作日已批准：${props.reason.trim()}` : `延期申请未批准：${props.reason.trim()}`;
   const updated = await transition(ctx, row, 'decide_extension', {
     reason: props.reason,

@@ -17,6 +17,8 @@ import { lockForEvent, transition, type ActionProps } from './transition.js';
 
 export interface CaseRaterProps extends ActionProps {
   rating: Rating;
+  /** 问题是否解决: asked beside the rating, as 12345's 回访 does (解决率); absent when not answered. */
+  resolved?: boolean | null | undefined;
   comment?: string | null | undefined;
 }
 
@@ -24,7 +26,7 @@ export interface CaseRaterProps extends ActionProps {
 export async function caseRater(ctx: CommandContext, props: CaseRaterProps): Promise<CaseRow> {
   const { row } = await lockForEvent(ctx, props, 'rate');
   const comment = props.comment?.trim() || null;
-  const rated = await transition(ctx, row, 'rate', { message: comment, patch: { rating: props.rating, ratingComment: comment }, data: { rating: props.rating }, changes: { rating: props.rating } });
+  const rated = await transition(ctx, row, 'rate', { message: comment, patch: { rating: props.rating, ratingComment: comment, resolved: props.resolved ?? null }, data: { rating: props.rating, ...(props.resolved != null ? { resolved: props.resolved } : {}) }, changes: { rating: props.rating } });
   if (rated.state !== 'rated' || props.rating === 'dissatisfied') return rated;
   return transition({ ...ctx }, rated, 'close', { patch: { step: null, stepDueAt: null, closedAt: ctx.now }, data: { auto: true } });
 }

@@ -8,6 +8,7 @@ import { audit } from '../../../platform/audit/audit.js';
 import type { Actor } from '../../../platform/access/actor.js';
 import type { CommandContext } from '../../../platform/context.js';
 import { Conflict, Forbidden, Invalid, NotFound } from '../../../platform/http/errors.js';
+import { assessmentStamps } from '../case-assessment-stamps.js';
 import { casePolicy, type CaseCaller } from '../case.policy.js';
 import { caseForUpdate, insertEvent, pendingExtension, updateCase, type CaseRow, type NewCase } from '../case.repo.js';
 import { caseFacts, nextState, type CaseEvent, type CaseFacts, type Refusal } from '../case.workflow.js';
@@ -76,7 +77,10 @@ export async function transition(ctx: CommandContext, row: CaseRow, event: CaseE
   const reason = opts.reason?.trim() || null;
   const outcome = nextState(await factsOf(ctx, row, event), event, reason, ctx.now);
   if (!outcome.ok) throw refusalError(outcome.refusal);
-  const updated = await updateCase(ctx.tx, row.id, { ...opts.patch, state: outcome.to }, ctx.now);
+  const patch = opts.patch ?? {};
+  const leavesIntake = row.state === 'submitted' && outcome.to !== row.state;
+  const stamps = assessmentStamps(row, event, leavesIntake, patch, ctx.now);
+  const updated = await updateCase(ctx.tx, row.id, { ...stamps, ...patch, state: outcome.to }, ctx.now);
   await insertEvent(ctx.tx, {
     caseId: row.id,
     at: ctx.now,

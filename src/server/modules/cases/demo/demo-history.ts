@@ -82,23 +82,65 @@ export async function seedCaseHistory(ex: Executor, grids: readonly HistoryGrid[
 
 type HistoryRow = { i: number; title: string; body: string; at: Date; grid: HistoryGrid; type: string; categoryId: number | null; words: { title: string; body: string } };
 
+interface Handling {
+  intakeLate: boolean;
+  signLate: boolean;
+  /** Days from submission to the reply (the feedback deadline is 7 days). */
+  replyDays: number;
+  returned: boolean;
+  rating: 'satisfied' | 'basic' | 'dissatisfied';
+  resolved: boolean;
+}
+
+/**
+ * How a past case went, for the assessment's figures: mostly on time and satisfied, less so
+ * the higher the street's index, so that the demo's rankings and trends have something to show.
+ */
+function handlingOf(i: number, street: number): Handling {
+  const roll = (k: string) => hash(`${i}:${k}`) % 100;
+  const slack = 4 + street * 3;
+  const late = roll('reply') < slack;
+  const r = roll('rating');
+  const rating = r < 70 - street * 4 ? 'satisfied' : r < 90 - street * 3 ? 'basic' : 'dissatisfied';
+  return {
+    intakeLate: roll('intake') < slack / 2,
+    signLate: roll('sign') < slack,
+    replyDays: late ? 8 + (roll('days') % 4) : 2 + (roll('days') % 5),
+    returned: roll('verify') < slack,
+    rating,
+    resolved: rating === 'satisfied' || (rating === 'basic' && roll('resolved') < 70),
+  };
+}
+
 /** One chunk of cases and their search entries, in one statement. Numbers: the day's, from 900001 on (intake counts from 1). */
 async function writeChunk(ex: Executor, chunk: readonly HistoryRow[], now: Date): Promise<void> {
   const col = <T>(f: (r: HistoryRow) => T) => sql.param(chunk.map(f));
+  const h = chunk.map((r) => handlingOf(r.i, r.grid.street));
+  const how = <T>(f: (x: Handling) => T) => sql.param(h.map(f));
   await queryRows(
     ex,
     sql`WITH x AS (
           SELECT * FROM unnest(${col((r) => r.i)}::int[], ${col((r) => r.title)}::text[], ${col((r) => r.body)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
                                ${col((r) => r.grid.id)}::bigint[], ${col((r) => r.grid.path)}::text[], ${col((r) => r.type)}::text[], ${col((r) => r.categoryId)}::bigint[],
-                               ${col((r) => r.words.title)}::text[], ${col((r) => r.words.body)}::text[]) AS x(i, title, body, at, node_id, path, type, category_id, wt, wb)
+                               ${col((r) => r.words.title)}::text[], ${col((r) => r.words.body)}::text[],
+                               ${how((x) => x.intakeLate)}::boolean[], ${how((x) => x.signLate)}::boolean[], ${how((x) => x.replyDays)}::int[], ${how((x) => x.returned)}::boolean[],
+                               ${how((x) => x.rating)}::text[], ${how((x) => x.resolved)}::boolean[])
+                 AS x(i, title, body, at, node_id, path, type, category_id, wt, wb, intake_late, sign_late, reply_days, returned, rating, resolved)
+        ), done AS (
+          SELECT x.*, x.at + CASE WHEN x.intake_late THEN interval '4 hours' ELSE interval '1 hour' END AS dispatched,
+                 least(x.at + make_interval(days => x.reply_days), ${now}::timestamptz) AS replied,
+                 least(x.at + make_interval(days => x.reply_days + 1), ${now}::timestamptz) AS closed
+            FROM x
         ), made AS (
-          INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state, rating,
-                             lead_org_id, dispatch_mode, dispatched_at, submitted_at, closed_at, updated_at)
+          INSERT INTO cases (number, tracking_hash, type, title, description, category_id, node_id, area_path, channel, urgency, is_public, state, rating, resolved,
+                             lead_org_id, dispatch_mode, dispatched_at, submitted_at, closed_at, updated_at,
+                             taken_at, intake_late, sign_due_at, signed_at, feedback_due_at, replied_at, rated_at, verified_at, return_count)
           SELECT to_char(x.at, 'YYYYMMDD') || '-' || (900001 + x.i), md5('history' || x.i || random()), x.type, x.title, x.body, x.category_id, x.node_id, x.path, 'web', 'general', true, 'closed',
-                 (ARRAY['satisfied', 'satisfied', 'satisfied', 'basic', 'dissatisfied'])[1 + x.i % 5],
-                 route.org_id, route.mode, x.at + interval '2 hours', x.at,
-                 least(x.at + interval '5 days', ${now}::timestamptz), least(x.at + interval '5 days', ${now}::timestamptz)
-            FROM x LEFT JOIN case_categories cc ON cc.id = x.category_id
+                 x.rating, x.resolved, route.org_id, route.mode, x.dispatched, x.at, x.closed, x.closed,
+                 x.dispatched, x.intake_late,
+                 x.dispatched + interval '2 hours', x.dispatched + CASE WHEN x.sign_late THEN interval '3 hours' ELSE interval '1 hour' END,
+                 x.at + interval '7 days', x.replied, x.closed, x.closed, x.returned::int
+            FROM done x LEFT JOIN case_categories cc ON cc.id = x.category_id
                    CROSS JOIN LATERAL case_route(cc.path, x.path) AS route
           RETURNING id, number
         )
