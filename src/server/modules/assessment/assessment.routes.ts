@@ -5,7 +5,7 @@ import { Invalid, NotFound } from '../../platform/http/errors.js';
 import type { GzApp } from '../../platform/module.js';
 import { assessmentScopes } from './assessment-reader.js';
 import * as S from './assessment.schema.js';
-import { countsOf } from './figures.js';
+import { countsOf, monthlyCountsOf } from './figures.js';
 import { DEFAULT_BASIC_WEIGHT, figuresOf, indicators } from './indicators.js';
 
 const tags = ['assessment'];
@@ -26,6 +26,19 @@ function checkPeriod(from: string, to: string): void {
 }
 
 export function assessmentRoutes(app: GzApp): void {
+  app.get('/api/assessment/trend', {
+    config: { access: 'public' },
+    schema: { tags, summary: '考核指标趋势 Every indicator of an area’s subtree per month of a period', querystring: S.FiguresQuery, response: { 200: S.TrendOut } },
+    handler: async (request) => {
+      const scopes = await assessmentScopes(request);
+      const { area: areaId, from, to } = request.query;
+      checkPeriod(from, to);
+      const area = await areaIn(app.gz.db, areaId, scopes);
+      const basicWeight = request.query.basicWeight ?? DEFAULT_BASIC_WEIGHT;
+      const months = await monthlyCountsOf(app.gz.db, 'area', area.id, { from, to });
+      return { area, from, to, basicWeight, months: months.map((m) => ({ month: m.month, indicators: figuresOf(m.counts, { basicWeight }) })) };
+    },
+  });
   app.get('/api/assessment/figures', {
     // A session or an API key: assessmentScopes checks either (401/403 otherwise).
     config: { access: 'public' },

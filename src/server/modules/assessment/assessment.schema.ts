@@ -34,3 +34,14 @@ export const FiguresOut = z.object({
   /** The rollup counts the indicators are ratios of. */
   counts: z.object(Object.fromEntries(counters.map((c) => [c, z.number()])) as Record<Counter, z.ZodNumber>),
 });
+
+const Value = z.object({ key: z.string(), numerator: z.number(), denominator: z.number(), value: z.number().nullable() });
+
+/** `GET /api/assessment/trend`: every indicator per calendar month of the period. */
+export const TrendOut = z.object({
+  area: z.object({ id: z.number(), name: z.string(), path: z.string() }),
+  from: z.string(),
+  to: z.string(),
+  basicWeight: z.number(),
+  months: z.array(z.object({ month: z.string(), indicators: z.array(Value) })),
+});

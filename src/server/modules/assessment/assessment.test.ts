@@ -9,6 +9,7 @@ import { buildCaseWorld, requestBody, type CaseWorld } from '../../../../test/he
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, localDateOf } from '../../platform/time/zoned.js';
+import { monthsOf } from './figures.js';
 import { renderIndicatorDoc } from './indicators.doc.js';
 
 let t: TestApp;
@@ -147,6 +148,31 @@ describe('assessment figures', () => {
     const tooLong = await assessor.get(figuresUrl(w.district.id, '2000-01-01', '2026-01-01'));
     expect(tooLong.statusCode).toBe(422);
     expect(tooLong.json().title).toContain('3660');
+  });
+});
+
+describe('monthsOf', () => {
+  it('lists every month the period touches, across a new year', () => {
+    expect(monthsOf({ from: '2025-11-30', to: '2026-02-01' })).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsOf({ from: '2026-03-05', to: '2026-03-06' })).toEqual(['2026-03']);
+  });
+});
+
+describe('assessment trend', () => {
+  it('gives every month of the period, the figures of each summing to the period’s', async () => {
+    const from = addDays(today, -70);
+    const res = await assessor.get(`/api/assessment/trend?area=${w.district.id}&from=${from}&to=${until}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const months = (res.json() as { months: Array<{ month: string; indicators: Array<{ key: string; numerator: number; denominator: number }> }> }).months;
+    expect(months[0]!.month).toBe(from.slice(0, 7));
+    expect(months.at(-1)!.month).toBe(until.slice(0, 7));
+    expect(months.length).toBeGreaterThanOrEqual(4);
+    const whole = (await assessor.get(figuresUrl(w.district.id, from, until))).json() as FiguresBody;
+    for (const i of whole.indicators) {
+      const sum = months.reduce((n, m) => n + m.indicators.find((x) => x.key === i.key)!.denominator, 0);
+      expect(sum, i.key).toBe(i.denominator);
+    }
+    expect((await w.clients.dispatcher.get(`/api/assessment/trend?area=${w.district.id}&from=${from}&to=${until}`)).statusCode).toBe(403);
   });
 });
 
