@@ -1277,6 +1277,65 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessment/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 考核指标趋势 Every indicator of an area’s subtree per month of a period */
+        get: {
+            parameters: {
+                query: {
+                    area: number;
+                    basicWeight?: number;
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            area: {
+                                id: number;
+                                name: string;
+                                path: string;
+                            };
+                            basicWeight: number;
+                            from: string;
+                            months: {
+                                indicators: {
+                                    denominator: number;
+                                    key: string;
+                                    numerator: number;
+                                    value: number | null;
+                                }[];
+                                month: string;
+                            }[];
+                            to: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
