@@ -1200,7 +1200,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    area: number;
+                    area?: number;
                     basicWeight?: number;
                     from: string;
                     to: string;
@@ -1288,7 +1288,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    area: number;
+                    area?: number;
                     basicWeight?: number;
                     from: string;
                     to: string;

@@ -6,7 +6,7 @@ import { Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Outlet } from 'react-router';
 import { lazyPage } from '../common/lazy-page.js';
 import { FullPageSpin, NotFoundPage } from '../common/page-state.js';
-import { accountabilityDetailPages, accountabilityPages, apiKeysPage, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, petitionDetailPage, petitionsPage, supervisionPages, supervisionReportPage, type NavPage } from '../console/nav.js';
+import { accountabilityDetailPages, accountabilityPages, apiKeysPage, assessmentPages, auditPage, caseDetailPage, casePages, casesAdminPages, insightPages, orgPages, outboxPage, petitionDetailPage, petitionsPage, supervisionPages, supervisionReportPage, type NavPage } from '../console/nav.js';
 import { residentRoutes } from '../mobile/resident-routes.js';
 import { HomeRedirect, RequirePermission, RequireSignedIn } from './guards.js';
 
@@ -46,6 +46,7 @@ const consolePages: Record<string, ComponentType> = {
   'accountability/review-items': lazyPage(() => import('../accountability/review-items-page.js'), 'ReviewItemsPage'),
   'accountability/review-items/:id': lazyPage(() => import('../accountability/review-item-detail-page.js'), 'ReviewItemDetailPage'),
   'accountability/settings': lazyPage(() => import('../accountability/review-settings-page.js'), 'ReviewSettingsPage'),
+  assessment: lazyPage(() => import('../assessment/assessment-page.js'), 'AssessmentPage'),
   'cases-admin/categories': lazyPage(() => import('../cases-admin/categories-page.js'), 'CategoriesPage'),
   'cases-admin/calendar': lazyPage(() => import('../cases-admin/calendar-page.js'), 'CalendarPage'),
   'cases-admin/deadlines': lazyPage(() => import('../cases-admin/deadline-rules-page.js'), 'DeadlineRulesPage'),
@@ -74,7 +75,7 @@ export const router = createBrowserRouter([
       {
         path: '/console',
         element: <RequireSignedIn staff><ConsoleLayout /></RequireSignedIn>,
-        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, petitionsPage, petitionDetailPage, ...insightPages, ...supervisionPages, supervisionReportPage, ...accountabilityPages, ...accountabilityDetailPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded), { path: 'me/accountability', element: <MyAccountabilityPage /> }],
+        children: [{ index: true, element: <ConsoleHome /> }, ...[...orgPages, ...casePages, caseDetailPage, petitionsPage, petitionDetailPage, ...insightPages, ...supervisionPages, supervisionReportPage, ...accountabilityPages, ...accountabilityDetailPages, ...assessmentPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map(guarded), { path: 'me/accountability', element: <MyAccountabilityPage /> }],
       },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -2,7 +2,7 @@
  * The console menu, by permission: an item appears only when `/api/me` lists the
  * permission its page needs. The same table gives the routes' permission guards.
  */
-import { ApartmentOutlined, AuditOutlined, FileProtectOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, MailOutlined, SafetyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileProtectOutlined, CustomerServiceOutlined, FundOutlined, HomeOutlined, KeyOutlined, MailOutlined, SafetyOutlined, SendOutlined, SettingOutlined } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
@@ -11,7 +11,7 @@ export interface NavPage {
   /** Route under /console. */
   path: string;
   /** Translation key of the label; its last segment is the test id. */
-  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | SupervisionLabel | AccountabilityLabel | 'petitions.nav.petitions' | 'apikeys.nav.apikeys';
+  label: 'nav.nodes' | 'nav.organizations' | 'nav.people' | 'nav.posts' | 'nav.roles' | 'nav.responsibilities' | 'nav.accounts' | 'nav.audit' | CasesAdminLabel | 'notify.nav.outbox' | CaseLabel | InsightLabel | SupervisionLabel | AccountabilityLabel | 'petitions.nav.petitions' | 'apikeys.nav.apikeys' | 'assessment.nav.figures';
   permission: string;
 }
 
@@ -99,6 +99,9 @@ export const accountabilityDetailPages: NavPage[] = [
   { path: 'accountability/review-items/:id', label: 'accountability.nav.reviewItems', permission: 'accountability.read' },
 ];
 
+/** 党建考核: the indicators of an area and period (assessors, administrators). */
+export const assessmentPages: NavPage[] = [{ path: 'assessment', label: 'assessment.nav.figures', permission: 'assessment.read' }];
+
 /** A case's page (not in the menu; 工单中心 stays highlighted). */
 export const caseDetailPage: NavPage = { path: 'cases/:id', label: 'cases.nav.cases', permission: 'cases.read' };
 
@@ -138,6 +141,10 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
   if (accountability.length > 0) {
     items.push({ key: 'accountability', icon: <FileProtectOutlined />, label: label(t('accountability.nav.group'), 'accountability'), children: accountability.map((p) => pageItem(p, t)) });
   }
+  const assessment = assessmentPages.filter(allowed);
+  if (assessment.length > 0) {
+    items.push({ key: 'assessment', icon: <BarChartOutlined />, label: label(t('assessment.nav.group'), 'assessment'), children: assessment.map((p) => pageItem(p, t)) });
+  }
   const org = orgPages.filter(allowed);
   if (permissions.includes('org.read') && org.length > 0) {
     items.push({ key: 'org', icon: <ApartmentOutlined />, label: label(t('nav.org'), 'org'), children: org.map((p) => pageItem(p, t)) });
@@ -154,6 +161,6 @@ export function menuItems(permissions: readonly string[], t: TFunction): MenuIte
 
 /** The menu key to highlight for a location (the longest matching page path). */
 export function selectedKey(pathname: string): string {
-  const pages = [...orgPages, ...casePages, petitionsPage, ...insightPages, ...supervisionPages, ...accountabilityPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
+  const pages = [...orgPages, ...casePages, petitionsPage, ...insightPages, ...supervisionPages, ...accountabilityPages, ...assessmentPages, ...casesAdminPages, auditPage, outboxPage, apiKeysPage].map((p) => `/console/${p.path}`).sort((a, b) => b.length - a.length);
   return pages.find((k) => pathname === k || pathname.startsWith(`${k}/`)) ?? '/console';
 }

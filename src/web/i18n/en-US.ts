@@ -291,6 +291,14 @@ export const enUS: Messages = {
       from: 'Submitted from', to: 'Submitted to', clearFilters: 'Clear filters',
     },
   },
+  assessment: {
+    nav: { group: 'Assessment', figures: 'Indicators' },
+    figures: {
+      title: 'Indicators', hint: 'The assessment indicators of an area and period; each states how it is counted, with numerator / denominator.',
+      area: 'Area', period: 'Period', basicWeight: 'Weight of “basically satisfied”', ratio: '{{numerator}} / {{denominator}}', more: 'more',
+      trend: '{{rates}} by month', trendLabel: 'Line chart of the three rates by month',
+    },
+  },
   insight: {
     nav: { group: 'Proactive governance', dashboard: 'Hot-issue analysis', warnings: 'Early warnings', warningRules: 'Warning rules' },
     dashboard: {

@@ -292,6 +292,14 @@ export const zhCN = {
       from: '提交日期起', to: '提交日期止', clearFilters: '清除筛选',
     },
   },
+  assessment: {
+    nav: { group: '党建考核', figures: '考核指标' },
+    figures: {
+      title: '考核指标', hint: '按区域与统计期汇总的接诉即办考核指标；每项指标下写明口径，括号内为分子 / 分母。',
+      area: '区域', period: '统计期', basicWeight: '基本满意权重', ratio: '{{numerator}} / {{denominator}}', more: '展开',
+      trend: '{{rates}} 月度趋势', trendLabel: '三率月度趋势折线图',
+    },
+  },
   insight: {
     nav: { group: '主动治理', dashboard: '热点分析', warnings: '矛盾预警', warningRules: '预警规则' },
     dashboard: {

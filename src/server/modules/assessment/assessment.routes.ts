@@ -12,9 +12,14 @@ const tags = ['assessment'];
 /** The longest period one request may sum: ten years of daily rows. */
 const MAX_DAYS = 3660;
 
-async function areaIn(ex: Executor, id: number, scopes: readonly string[]): Promise<{ id: number; name: string; path: string }> {
-  const [node] = await queryRows<{ id: number; name: string; path: string }>(ex, sql`SELECT id, name, path FROM admin_nodes WHERE id = ${id}`);
-  // Outside the caller's subtrees reads as absent: the answer tells nothing of other areas.
+/** The area asked for, or the top of the caller's subtrees; outside them reads as absent (404). */
+async function areaIn(ex: Executor, id: number | undefined, scopes: readonly string[]): Promise<{ id: number; name: string; path: string }> {
+  const [node] = await queryRows<{ id: number; name: string; path: string }>(
+    ex,
+    id !== undefined
+      ? sql`SELECT id, name, path FROM admin_nodes WHERE id = ${id}`
+      : sql`SELECT id, name, path FROM admin_nodes WHERE ${sql.join(scopes.map((s) => sql`path LIKE ${`${s}%`}`), sql` OR `)} ORDER BY length(path), path LIMIT 1`,
+  );
   if (!node || !scopes.some((s) => node.path.startsWith(s))) throw new NotFound();
   return { id: Number(node.id), name: node.name, path: node.path };
 }

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { Id } from '../../platform/http/fields.js';
 import { counters, type Counter } from './counters.js';
 
-/** `GET /api/assessment/figures`: an area's subtree over a period of local dates (both included). */
+/** `GET /api/assessment/figures`: an area's subtree (default: the top of the caller's) over a period of local dates (both included). */
 export const FiguresQuery = z.object({
-  area: Id,
+  area: Id.optional(),
   from: z.iso.date(),
   to: z.iso.date(),
   /** What one 基本满意 counts for in 满意率 (default 0.8). */

@@ -75,6 +75,10 @@ describe('assessment figures', () => {
     const body = res.json() as FiguresBody;
     expect(body.area).toMatchObject({ id: w.district.id, name: '青川区' });
     expect(body.basicWeight).toBe(0.8);
+    // Without an area: the top of the caller's subtree.
+    const top = (await assessor.get(`/api/assessment/figures?from=${today}&to=${until}`)).json() as FiguresBody;
+    expect(top.area.id).toBe(w.district.id);
+    expect(top.counts).toEqual(body.counts);
     expect(body.indicators.map((i) => i.key)).toEqual(['responseRate', 'resolutionRate', 'satisfactionRate', 'onTimeClosureRate', 'closureRate', 'timelyIntakeRate', 'returnRate', 'objectionRate', 'sendBackRate', 'redoRate']);
     for (const i of body.indicators) {
       expect(i.name.zh.length, i.key).toBeGreaterThan(1);
@@ -136,7 +140,7 @@ describe('assessment figures', () => {
   });
 
   it('answers bad input with a problem in the caller’s language', async () => {
-    const missing = await assessor.get(`/api/assessment/figures?area=${w.district.id}`);
+    const missing = await assessor.get(`/api/assessment/figures?area=${w.district.id}&from=${today}`);
     expect(missing.statusCode).toBe(400);
     expect(missing.headers['content-type']).toContain('application/problem+json');
     expect((await assessor.get(figuresUrl(w.district.id, '2026-02-30', today))).statusCode).toBe(400);
