@@ -51,7 +51,8 @@ export async function benchDatabase(kind: 'pglite' | 'postgres', serverUrl?: str
 
 /** Runs `measure` on PGlite, then on PostgreSQL when DATABASE_URL is set (else says it was not run). */
 export async function onEachDatabase(name: string, out: (line: string) => void, measure: (target: BenchDatabase) => Promise<void>): Promise<void> {
-  const makers: Array<() => Promise<BenchDatabase>> = [() => benchDatabase('pglite')];
+  // BENCH_DATABASES=postgres skips PGlite (a long PostgreSQL-only run, e.g. --full at 10M cases).
+  const makers: Array<() => Promise<BenchDatabase>> = process.env.BENCH_DATABASES === 'postgres' ? [] : [() => benchDatabase('pglite')];
   if (process.env.DATABASE_URL) makers.push(() => benchDatabase('postgres', process.env.DATABASE_URL));
   else out(`${name} on postgres: not run (set DATABASE_URL to a PostgreSQL server to include it)`);
   for (const make of makers) {

@@ -96,8 +96,11 @@ test('resident → dispatcher → handler → verifier → resident rates 满意
   await m.getByTestId('timeline').waitFor();
   for (const event of ['submit', 'dispatch', 'sign', 'reply', 'verify_pass', 'close']) await m.getByTestId(`timeline-item-${event}`).first().waitFor();
   await m.getByTestId('rate-satisfied').click();
+  await m.getByTestId('rate-resolved-yes').click();
   await m.getByTestId('rate-comment').fill('修得很快，谢谢！');
+  const rated = m.waitForRequest((r) => r.url().endsWith(`/api/cases/${caseId}/rate`));
   await m.getByTestId('rate-submit').click();
+  expect((await rated).postDataJSON()).toMatchObject({ rating: 'satisfied', resolved: true, comment: '修得很快，谢谢！' });
   await m.getByTestId('timeline-item-rate').first().waitFor();
   await screenshot(m, 'mobile-case-rated');
   const overflow = await m.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

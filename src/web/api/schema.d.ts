@@ -1196,14 +1196,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 考核指标 Every indicator of an area’s subtree over a period, with numerator and denominator */
+        /** 考核指标 Every indicator of an area’s subtree, a unit or a person over a period, with numerator and denominator */
         get: {
             parameters: {
                 query: {
                     area?: number;
                     basicWeight?: number;
                     from: string;
+                    org?: number;
                     to: string;
+                    user?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1263,6 +1265,12 @@ export interface paths {
                                 numerator: number;
                                 value: number | null;
                             }[];
+                            subject: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "area" | "org" | "user";
+                                name: string;
+                            };
                             to: string;
                         };
                     };
@@ -1284,14 +1292,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 考核指标趋势 Every indicator of an area’s subtree per month of a period */
+        /** 考核指标趋势 Every indicator of an area’s subtree, a unit or a person per month of a period */
         get: {
             parameters: {
                 query: {
                     area?: number;
                     basicWeight?: number;
                     from: string;
+                    org?: number;
                     to: string;
+                    user?: number;
                 };
                 header?: never;
                 path?: never;
@@ -1322,6 +1332,12 @@ export interface paths {
                                 }[];
                                 month: string;
                             }[];
+                            subject: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "area" | "org" | "user";
+                                name: string;
+                            };
                             to: string;
                         };
                     };

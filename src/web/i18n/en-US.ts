@@ -192,7 +192,7 @@ export const enUS: Messages = {
     },
     list: { empty: 'You have not raised anything yet', emptyAction: 'Raise a matter', count: '{{count}} in total' },
     detail: {
-      title: 'Request', actions: 'Your feedback', rate: 'Rate', rateTitle: 'Are you satisfied with the result?', rateComment: 'Comment (optional)', rateSubmit: 'Submit rating',
+      title: 'Request', actions: 'Your feedback', rate: 'Rate', rateTitle: 'Are you satisfied with the result?', resolvedTitle: 'Was the problem solved? (optional)', resolvedYes: 'Solved', resolvedNo: 'Not solved', rateComment: 'Comment (optional)', rateSubmit: 'Submit rating',
       rateDone: 'Thank you for your rating', redo: 'Ask for a redo', redoTitle: 'Ask for a redo', redoHint: 'Say what is still unresolved; the unit will handle it again.', redoReason: 'Reason',
       reopen: 'Reopen', reopenTitle: 'Reopen the request', reopenHint: 'If the problem is back or unresolved, you may reopen it for a while after it is closed.', reopenReason: 'Reason',
       done: 'Sent', notFound: 'The request does not exist or is not yours', refused: 'Why it was not accepted',

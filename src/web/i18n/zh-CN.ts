@@ -193,7 +193,7 @@ export const zhCN = {
     },
     list: { empty: '您还没有反映过问题', emptyAction: '我要反映', count: '共 {{count}} 件' },
     detail: {
-      title: '诉求详情', actions: '办理评价', rate: '评价', rateTitle: '您对办理结果满意吗？', rateComment: '评价说明（选填）', rateSubmit: '提交评价',
+      title: '诉求详情', actions: '办理评价', rate: '评价', rateTitle: '您对办理结果满意吗？', resolvedTitle: '您反映的问题解决了吗？（选填）', resolvedYes: '已解决', resolvedNo: '未解决', rateComment: '评价说明（选填）', rateSubmit: '提交评价',
       rateDone: '感谢您的评价', redo: '申请重办', redoTitle: '申请重办', redoHint: '请说明仍未解决的问题，承办单位将重新办理。', redoReason: '重办理由',
       reopen: '重新打开', reopenTitle: '重新打开诉求', reopenHint: '问题再次出现或未解决时，可在办结后一定期限内重新打开。', reopenReason: '重新打开的理由',
       done: '已提交', notFound: '诉求不存在或无权查看', refused: '不予受理的理由',

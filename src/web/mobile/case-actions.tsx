@@ -22,11 +22,13 @@ function RateForm({ c }: { c: CaseView }) {
   const action = useCaseAction(c.id);
   const report = useProblem();
   const [rating, setRating] = useState<Rating | null>(null);
+  // 问题是否解决, asked beside the rating as 12345's 回访 does (解决率); the resident may leave it.
+  const [resolved, setResolved] = useState<boolean | null>(null);
   const [comment, setComment] = useState('');
   const send = () => {
     if (!rating) return;
     action.mutate(
-      { kind: 'rate', rating, comment: comment.trim() || null, version: c.version },
+      { kind: 'rate', rating, resolved, comment: comment.trim() || null, version: c.version },
       { onSuccess: () => void message.success(t('resident.detail.rateDone')), onError: (e) => report(e) },
     );
   };
@@ -35,6 +37,11 @@ function RateForm({ c }: { c: CaseView }) {
       <Typography.Text strong>{t('resident.detail.rateTitle')}</Typography.Text>
       <Radio.Group className="gz-res-rate" optionType="button" buttonStyle="solid" size="large" value={rating} onChange={(e) => setRating(e.target.value as Rating)}>
         {RATINGS.map((r) => <Radio.Button key={r.value} value={r.value}><span data-testid={r.testId}>{label(t, 'ratings', r.value)}</span></Radio.Button>)}
+      </Radio.Group>
+      <Typography.Text>{t('resident.detail.resolvedTitle')}</Typography.Text>
+      <Radio.Group optionType="button" size="large" value={resolved} onChange={(e) => setResolved(e.target.value as boolean)} data-testid="rate-resolved">
+        <Radio.Button value={true}><span data-testid="rate-resolved-yes">{t('resident.detail.resolvedYes')}</span></Radio.Button>
+        <Radio.Button value={false}><span data-testid="rate-resolved-no">{t('resident.detail.resolvedNo')}</span></Radio.Button>
       </Radio.Group>
       <Input.TextArea value={comment} onChange={(e) => setComment(e.target.value)} placeholder={t('resident.detail.rateComment')} maxLength={1000} autoSize={{ minRows: 2, maxRows: 6 }} data-testid="rate-comment" />
       <Button type="primary" block size="large" disabled={!rating} loading={action.isPending} onClick={send} data-testid="rate-submit">{t('resident.detail.rateSubmit')}</Button>

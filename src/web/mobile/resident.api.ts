@@ -131,9 +131,9 @@ export async function uploadPhoto(caseId: number, file: File): Promise<Photo> {
 export function useCaseAction(id: number) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: (a: { kind: 'rate'; rating: Rating; comment: string | null; version: number } | { kind: 'redo' | 'reopen'; reason: string; version: number }) => {
+    mutationFn: (a: { kind: 'rate'; rating: Rating; resolved: boolean | null; comment: string | null; version: number } | { kind: 'redo' | 'reopen'; reason: string; version: number }) => {
       const path = { params: { path: { id } } };
-      if (a.kind === 'rate') return call(api.POST('/api/cases/{id}/rate', { ...path, body: { version: a.version, rating: a.rating, comment: a.comment } }));
+      if (a.kind === 'rate') return call(api.POST('/api/cases/{id}/rate', { ...path, body: { version: a.version, rating: a.rating, resolved: a.resolved, comment: a.comment } }));
       if (a.kind === 'redo') return call(api.POST('/api/cases/{id}/redo', { ...path, body: { version: a.version, reason: a.reason } }));
       return call(api.POST('/api/cases/{id}/reopen', { ...path, body: { version: a.version, reason: a.reason } }));
     },

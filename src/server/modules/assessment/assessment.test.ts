@@ -101,6 +101,24 @@ describe('assessment figures', () => {
     expect(todayOnly.counts).toMatchObject({ rated: 2, signDue: 0, feedbackDue: 0 });
   });
 
+  it('gives a unit’s and a person’s figures, within the caller’s subtree', async () => {
+    const unit = (await assessor.get(figuresUrl(w.district.id, today, until).replace(`area=${w.district.id}`, `org=${w.units.cg}`))).json() as FiguresBody & { subject: { kind: string; id: number; name: string } };
+    expect(unit.subject).toEqual({ kind: 'org', id: w.units.cg, name: '城管委' });
+    expect(unit.area.id).toBe(w.district.id);
+    expect(indicator(unit, 'responseRate')).toEqual(expect.objectContaining({ numerator: 2, denominator: 2 }));
+    expect(indicator(unit, 'objectionRate')).toEqual(expect.objectContaining({ numerator: 1, denominator: 3 }));
+    const other = (await assessor.get(`/api/assessment/figures?org=${w.units.sj}&from=${today}&to=${until}`)).json() as FiguresBody;
+    expect(other.counts.signed).toBe(0);
+    const person = (await assessor.get(`/api/assessment/figures?user=${w.userIds.handler}&from=${today}&to=${until}`)).json() as FiguresBody & { subject: { kind: string } };
+    expect(person.subject.kind).toBe('user');
+    expect(person.counts).toMatchObject({ signed: 2, rated: 2, objections: 1 });
+    // The units sit at the district: an assessor of another street may not read them.
+    expect((await streetAssessor.get(`/api/assessment/figures?org=${w.units.cg}&from=${today}&to=${until}`)).statusCode).toBe(404);
+    const both = await assessor.get(`/api/assessment/figures?area=${w.district.id}&org=${w.units.cg}&from=${today}&to=${until}`);
+    expect(both.statusCode).toBe(422);
+    expect(both.json().code).toBe('assessment_subject_ambiguous');
+  });
+
   it('weighs 基本满意 as asked, and a subtree without cases has no values', async () => {
     const weighed = (await assessor.get(figuresUrl(w.district.id, today, until, '&basicWeight=0.5'))).json() as FiguresBody;
     expect(indicator(weighed, 'satisfactionRate')).toEqual(expect.objectContaining({ numerator: 1.5, value: 0.75 }));

@@ -33,5 +33,14 @@ property-based test checks the kept rollups against a separate recomputation aft
 sequences of case actions.
 
 The counts: ${counters.map((c) => `\`${c}\``).join(', ')}.
+
+## Known limits
+
+- A case counts as past its deadline once the deadline sweeper has marked it (it runs every
+  minute). An unsigned case past its feedback deadline enters 按期结案率 only once its unit
+  signs for it or the sweeper marks the feedback step; until then it counts against 响应率.
+- A reassigned case's counts follow its current unit and the account that signed for it: the
+  unit that handed it back is counted through 异议率 and 回退率 instead.
+- 解决率 counts only ratings whose reporter answered 问题是否解决, which is optional.
 `;
 }
