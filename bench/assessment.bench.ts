@@ -18,13 +18,9 @@ import { DEFAULT_BASIC_WEIGHT, figuresOf } from '../src/server/modules/assessmen
 import type { SubjectKind } from '../src/server/modules/assessment/assessment.tables.js';
 import { generateCases } from './gen-cases.js';
 import { onEachDatabase, type BenchDatabase } from './targets.js';
-import { benchLine, median, type Profile } from './lib.js';
+import { benchLine, median, percentile, type Profile } from './lib.js';
 
 const ZONE = 'Asia/Shanghai';
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 interface Subject {
   kind: SubjectKind;

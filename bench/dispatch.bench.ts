@@ -23,11 +23,7 @@ import { shippedLabelled, shippedTaxonomy, shippedUnlabelled } from '../src/serv
 import { TermCache, trainFirstLevel, trainModel, type LabelledMessage } from '../src/server/modules/dispatch/model/train.js';
 import { DEFAULT_TERM_OPTIONS } from '../src/server/modules/dispatch/model/features.js';
 import { sharedSegmenter } from '../src/server/modules/dispatch/model/model.js';
-import { benchLine, type Profile } from './lib.js';
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
+import { benchLine, percentile, type Profile } from './lib.js';
 
 /** Wall seconds of `fn`, and its CPU seconds (user + system), which a busy machine inflates less. */
 function timed<T>(fn: () => T): { value: T; seconds: number; cpuSeconds: number } {

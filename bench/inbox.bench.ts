@@ -15,7 +15,7 @@ import type { Actor } from '../src/server/platform/access/actor.js';
 import type { Database } from '../src/server/platform/db/database.js';
 import { generateCases } from './gen-cases.js';
 import { onEachDatabase, type BenchDatabase } from './targets.js';
-import { benchLine, type Profile } from './lib.js';
+import { benchLine, percentile, type Profile } from './lib.js';
 
 interface Captured {
   text: string;
@@ -58,10 +58,6 @@ async function explain(database: Database, q: Captured): Promise<string> {
   const client = clientOf(database);
   const result = (database.kind === 'pglite' ? await client.query(text, q.params) : await client.query({ text, values: q.params })) as { rows: Array<Record<string, unknown>> };
   return result.rows.map((r) => String(r['QUERY PLAN'])).join('\n');
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 async function actorOf(database: Database, userId: number, name: string): Promise<Actor> {

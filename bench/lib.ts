@@ -31,6 +31,11 @@ export async function rate(op: (i: number) => Promise<unknown>, seconds: number)
   return n / ((performance.now() - start) / 1000);
 }
 
+/** The p-th percentile of values sorted ascending (nearest rank). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);

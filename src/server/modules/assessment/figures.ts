@@ -14,15 +14,16 @@ export interface Period {
   to: string;
 }
 
+/** Every counter summed over the rows read, named as in `Counts`. */
+const sums = sql.raw(counters.map((c) => `coalesce(sum(${columnOf(c)}), 0)::int AS "${c}"`).join(', '));
+
 export async function countsOf(ex: Executor, kind: SubjectKind, ref: number, p: Period): Promise<Counts> {
-  const sums = sql.raw(counters.map((c) => `coalesce(sum(${columnOf(c)}), 0)::int AS "${c}"`).join(', '));
   const [row] = await queryRows<Counts>(ex, sql`SELECT ${sums} FROM assessment_daily WHERE kind = ${kind} AND ref = ${ref} AND day BETWEEN ${p.from}::date AND ${p.to}::date`);
   return { ...zeroCounts(), ...row };
 }
 
 /** The counts of each calendar month the period touches (the first and last may be partial), in order. */
 export async function monthlyCountsOf(ex: Executor, kind: SubjectKind, ref: number, p: Period): Promise<Array<{ month: string; counts: Counts }>> {
-  const sums = sql.raw(counters.map((c) => `coalesce(sum(${columnOf(c)}), 0)::int AS "${c}"`).join(', '));
   const rows = await queryRows<Counts & { month: string }>(
     ex,
     sql`SELECT to_char(day, 'YYYY-MM') AS month, ${sums} FROM assessment_daily
